@@ -1,0 +1,191 @@
+"""The one document object every stage reads and returns.
+
+An `Article` is frozen: a stage returns a new one with `dataclasses.replace`, so no stage can
+change what an earlier stage saw. Offsets (`start`, `end`) are character offsets into
+`Article.text`, end exclusive, so `text[start:end]` is always the thing reported.
+
+`Options` holds what the caller asked for (how many keywords, which method, ...), kept apart
+from what we know about the text, as trafilatura keeps `Extractor` apart from `Document`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceFormat = Literal["plain", "html-fragment", "html-document"]
+EncodingMethod = Literal["bom", "declared", "detected", "unicode"]
+KeywordMethod = Literal["tfidf", "textrank"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of `Article.text`: `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact stands in the text and which rule found it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """The bytes as they came, with what the client told us about them."""
+
+    body: bytes
+    filename: str | None = None
+    content_type: str | None = None
+    declared_charset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What ingestion decided about the upload."""
+
+    format: SourceFormat = "plain"
+    encoding: str = "utf-8"
+    encoding_method: EncodingMethod = "unicode"
+    encoding_confidence: float = 1.0
+    language: str = "zh-Hans"
+    filename: str | None = None
+    size: int = 0
+    name_line: str | None = None  # the original file-name line that led the upload, taken out
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the segmentation pass that every later stage shares."""
+
+    word: str
+    tag: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    part_of_day: str | None
+    start: int
+    end: int
+    rule: str
+    iso: str | None = None
+    inferred: bool = False
+    end_day: int | None = None  # the last day of a range such as 26日至27日
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[str, ...]
+    mentions: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An organization or a place, with every mention of it and its short forms."""
+
+    name: str
+    mentions: tuple[Evidence, ...]
+    short_forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    format: str | None = None
+    location: str | None = None
+    attendance: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    text: str
+    start: int
+    end: int
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePlaceholder:
+    """A removed placeholder: `offset` is where it stood in `text` (between paragraphs)."""
+
+    offset: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceNumber:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    title_source: str | None = None
+    doc_number: int | None = None
+    document_type: str = "news"
+    document_type_rule: str | None = None
+    event_date: DateMention | None = None
+    dates: tuple[DateMention, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    meeting: Meeting = field(default_factory=Meeting)
+    image_placeholders: tuple[ImagePlaceholder, ...] = ()
+    redactions: tuple[Redaction, ...] = ()
+    reference_numbers: tuple[ReferenceNumber, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the caller asked for; validated by the API schema before it gets here."""
+
+    keywords: int = 10
+    keywords_method: KeywordMethod = "tfidf"
+    summary: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    upload: Upload
+    source: Source = field(default_factory=Source)
+    raw_text: str = ""  # decoded, before cleaning
+    text: str = ""  # cleaned; every offset points into it
+    paragraphs: tuple[Span, ...] = ()
+    analysis_text: str = ""  # same length as `text`, Simplified script, for the analysers
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    keywords: tuple[Keyword, ...] = ()
+    summary: tuple[Sentence, ...] = ()
+    fingerprint: str = ""
+    content_id: str = ""
+    warnings: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
