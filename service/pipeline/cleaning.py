@@ -8,7 +8,7 @@ from dataclasses import replace
 from bs4 import BeautifulSoup
 
 from service.errors import EmptyDocument
-from service.pipeline.article import Article, Metadata, Options, Redaction, Span
+from service.pipeline.article import Article, Options, Redaction, Span
 
 _DOCUMENT = re.compile(r"<\s*(html|head|body)\b", re.IGNORECASE)
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -46,6 +46,4 @@ def clean(article: Article, options: Options) -> Article:
     redactions = tuple(Redaction(m.group(), m.start(), m.end()) for m in _REDACTION.finditer(text))
     metadata = replace(article.metadata, redactions=redactions)
     source = replace(article.source, format=fmt, name_line=name_line)  # type: ignore[arg-type]
-    return replace(
-        article, source=source, text=text, analysis_text=text, paragraphs=tuple(spans), metadata=metadata
-    )
+    return replace(article, source=source, text=text, analysis_text=text, paragraphs=tuple(spans), metadata=metadata)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from charset_normalizer import from_bytes
 
 from service.errors import BinaryContent, EmptyDocument, UndecodableContent
-from service.pipeline.article import Article, Options, Source
+from service.pipeline.article import Article, Options
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),

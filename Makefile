@@ -1,0 +1,49 @@
+# wenji: `make run` serves, `make test` checks everything. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format bench loadtest docker clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when the pinned requirements change.
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime  ## set up and serve on $HOST:$PORT (127.0.0.1:8000)
+	$(BIN)/gunicorn -c gunicorn.conf.py 'service.app:create_app()'
+
+test: $(VENV)/.dev  ## set up, lint, and run every test
+	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff format --check service tests bench
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev  ## ruff only
+	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff format --check service tests bench
+
+format: $(VENV)/.dev  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix service tests bench
+	$(BIN)/ruff format service tests bench
+
+docker:  ## build the image (needs a Docker engine)
+	docker build -t wenji .
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,44 @@
+"""gunicorn settings for wenji, each with the reason for its value.
+
+`make run`, the Dockerfile and the tests that start a real server all use this file, so what
+is measured is what is shipped. Environment variables override where an operator needs to.
+"""
+
+import os
+
+# Where to listen: loopback by default so a newcomer's `make run` is not open to the network;
+# the container sets HOST=0.0.0.0.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+
+# The work is CPU-bound (parsing, segmentation) and takes milliseconds, so sync workers, one
+# per core, keep every core busy without the GIL contention threads would bring.
+workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
+worker_class = "sync"
+
+# Load the app, and with it the dictionaries, once in the master before forking: the workers
+# share those pages copy-on-write, start in milliseconds and are ready as soon as they fork.
+preload_app = True
+
+# A request that takes this long is stuck, not slow (an article takes milliseconds; the
+# pipeline's own time budget answers long before this). Then the worker is replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# On SIGTERM, let in-flight requests finish before workers are stopped.
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
+# Keep-alive for clients and balancers that reuse connections; short, as sync workers hold
+# the connection while they wait.
+keepalive = 2
+
+# Recycle workers now and then so any slow growth in memory cannot build up; the jitter keeps
+# them from restarting all at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = 500
+
+# Bounds on the request line and headers: an upload's size is in its body, so these stay at
+# gunicorn's defaults, which already refuse over-long lines and header floods.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+# Logs go to stderr, where a container runtime collects them.
+errorlog = "-"
+loglevel = os.environ.get("WENJI_LOG_LEVEL", "info").lower()

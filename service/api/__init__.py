@@ -1,0 +1,13 @@
+"""HTTP interface: thin views over the pipeline, every route described in openapi.yaml."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from service.api import documents, health, spec
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(documents.blueprint)
+    app.register_blueprint(health.blueprint)
+    app.register_blueprint(spec.blueprint)

@@ -1,0 +1,135 @@
+"""Turn an HTTP request into an `Upload`: multipart, a raw body, or JSON.
+
+The body is read at most `limit + 1` bytes at a time, so a chunked body with no Content-Length
+that runs past the limit is refused with 413 instead of being cut short in silence.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import json
+from typing import Any
+
+from flask import Request
+from marshmallow import ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.http import parse_options_header
+
+from service.api.schemas import JsonUpload
+from service.errors import InvalidOptions, MalformedBody, MissingFile, PayloadTooLarge, UnsupportedMediaType
+from service.pipeline.article import Upload
+
+RAW_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream", "application/xhtml+xml"})
+_JSON_UPLOAD = JsonUpload()
+
+
+def read_upload(request: Request, *, limit: int) -> Upload:
+    if request.content_encoding and request.content_encoding.lower() not in {"identity"}:
+        raise UnsupportedMediaType(
+            f"Content-Encoding {request.content_encoding!r} is not accepted; send the body as is."
+        )
+    _buffer_unsized_body(request, limit)
+    mimetype = request.mimetype
+    if mimetype == "multipart/form-data":
+        return _from_multipart(request, limit)
+    if mimetype == "application/json":
+        return _from_json(request, limit)
+    if mimetype in RAW_TYPES or not mimetype:
+        return Upload(
+            body=_read_capped(request, limit),
+            filename=_filename_header(request),
+            content_type=mimetype or None,
+            declared_charset=request.mimetype_params.get("charset"),
+        )
+    raise UnsupportedMediaType(
+        f"Content-Type {mimetype!r} is not accepted. Send multipart/form-data with a 'file' part, "
+        "a raw text/plain, text/html or application/octet-stream body, or application/json."
+    )
+
+
+def _buffer_unsized_body(request: Request, limit: int) -> None:
+    """Read a body sent without Content-Length (chunked) ourselves, at most limit + 1 bytes.
+
+    Werkzeug caps such a stream at MAX_CONTENT_LENGTH and then reports a clean end of input,
+    so the text would be cut at the limit in silence. Once buffered, the body has a length and
+    every later reader (form parser included) sees all of it.
+    """
+    environ = request.environ
+    if request.content_length is not None or not environ.get("wsgi.input_terminated"):
+        return
+    body = environ["wsgi.input"].read(limit + 1)
+    if len(body) > limit:
+        raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.")
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
+
+
+def _read_capped(request: Request, limit: int) -> bytes:
+    if request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(f"The body is {request.content_length} bytes; the limit is {limit}.")
+    try:
+        body = request.stream.read(limit + 1)
+    except RequestEntityTooLarge as error:
+        raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.") from error
+    if len(body) > limit:
+        raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.")
+    return body
+
+
+def _from_multipart(request: Request, limit: int) -> Upload:
+    if "boundary" not in request.mimetype_params:
+        raise MalformedBody("multipart/form-data needs a boundary parameter.")
+    try:
+        files = request.files
+    except RequestEntityTooLarge as error:
+        raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.") from error
+    part = files.get("file")
+    if part is None:
+        if not files and not request.form:
+            raise MalformedBody("The multipart body has no parts: it is empty, truncated or its boundary is wrong.")
+        raise MissingFile("The multipart upload has no part named 'file'.", errors={"file": ["Missing file part."]})
+    body = part.stream.read(limit + 1)
+    if len(body) > limit:
+        raise PayloadTooLarge(f"The file is over the limit of {limit} bytes.")
+    charset = part.mimetype_params.get("charset") if part.mimetype else None
+    return Upload(
+        body=body, filename=part.filename or None, content_type=part.mimetype or None, declared_charset=charset
+    )
+
+
+def _from_json(request: Request, limit: int) -> Upload:
+    raw = _read_capped(request, limit)
+    try:
+        payload: Any = json.loads(raw)
+    except ValueError as error:
+        raise MalformedBody(f"The JSON body does not parse: {error}.") from error
+    if not isinstance(payload, dict):
+        raise InvalidOptions("The JSON body must be an object.", errors={"_schema": ["Expected an object."]})
+    try:
+        data = _JSON_UPLOAD.load(payload)
+    except ValidationError as error:
+        raise InvalidOptions("The JSON body has invalid fields.", errors=error.messages_dict) from error
+    if "content_base64" in data:
+        try:
+            body = base64.b64decode(data["content_base64"], validate=True)
+        except (binascii.Error, ValueError) as error:
+            raise InvalidOptions(
+                "content_base64 is not valid base64.", errors={"content_base64": ["Not valid base64."]}
+            ) from error
+        charset = data.get("encoding")
+    else:
+        body = data["content"].encode("utf-8", errors="replace")
+        charset = "utf-8"
+    return Upload(body=body, filename=data.get("filename"), content_type="application/json", declared_charset=charset)
+
+
+def _filename_header(request: Request) -> str | None:
+    # A raw body may carry its name the way browsers send it for downloads.
+    disposition = request.headers.get("Content-Disposition")
+    if not disposition:
+        return None
+    _, params = parse_options_header(disposition)
+    return params.get("filename")

@@ -1,0 +1,49 @@
+"""The spec is valid, and it and the app describe the same routes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from openapi_spec_validator import validate
+
+from contract import ContractViolation, check_response, spec
+
+
+def test_the_spec_is_valid_openapi_3_1() -> None:
+    validate(spec())
+    assert spec()["openapi"].startswith("3.1")
+
+
+def _app_routes(app: Flask) -> set[tuple[str, str]]:
+    routes = set()
+    for rule in app.url_map.iter_rules():
+        path = re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            routes.add((path, method.lower()))
+    return routes
+
+
+def _spec_routes() -> set[tuple[str, str]]:
+    return {(path, method) for path, item in spec()["paths"].items() for method in item if method != "parameters"}
+
+
+def test_the_app_serves_exactly_the_spec_paths(app: Flask) -> None:
+    assert _app_routes(app) == _spec_routes()
+
+
+def test_the_checker_rejects_a_response_the_spec_does_not_describe() -> None:
+    # The contract client is only worth something if it can fail.
+    with pytest.raises(ContractViolation):
+        check_response("POST", "/v1/documents", 200, "application/json", b'{"text": 1}')
+    with pytest.raises(ContractViolation):
+        check_response("GET", "/healthz", 200, "text/plain", b"ok")
+    with pytest.raises(ContractViolation):
+        check_response("GET", "/nowhere", 200, "application/json", b"{}")
+
+
+def test_the_served_spec_is_the_file(client) -> None:
+    response = client.get("/openapi.yaml")
+    assert response.status_code == 200
+    assert response.data.decode("utf-8").startswith("openapi: 3.1")
