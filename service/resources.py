@@ -3,32 +3,91 @@
 `init_app` loads them when the app is built (before gunicorn forks, with `preload_app`, so the
 workers share the pages); `get()` gives them to the pipeline and loads them on first use for
 callers with no app (the command line, tests of a single stage).
+
+Files (each section of the data files says where it comes from):
+
+- service/data/domain_words.txt: set phrases, organizations and roles of official writing.
+- service/data/stopwords.txt: the filler of official prose that never becomes a keyword.
+- jieba/analyse/idf.txt: jieba's own IDF table, reused as it ships with the pinned jieba.
 """
 
 from __future__ import annotations
 
+import statistics
 import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import jieba
 from flask import Flask
 
-from service.segmenter import Segmenter
+from service.segmenter import PHRASE_TAG, Segmenter
 
 DATA = Path(__file__).parent / "data"
+IDF_FILE = Path(jieba.__file__).parent / "analyse" / "idf.txt"
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
     segmenter: Segmenter
+    idf: Mapping[str, float]  # jieba's IDF table
+    idf_default: float  # for words the table lacks: its median, as jieba's own TF-IDF does
+    stopwords: frozenset[str]
+    domain_words: frozenset[str]  # every word of the domain dictionary, set phrases included
 
 
 _loaded: Resources | None = None
 _lock = threading.Lock()
 
 
+def _lines(path: Path) -> Iterator[str]:
+    """The non-empty lines of a data file that are not comments."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+
+
+def load_domain_words(path: Path = DATA / "domain_words.txt") -> list[tuple[str, int | None, str]]:
+    """`WORD [FREQ] [TAG]` lines as (word, freq or None, tag)."""
+    entries = []
+    for line in _lines(path):
+        word, *rest = line.split()
+        freq = int(rest.pop(0)) if rest and rest[0].isdigit() else None
+        entries.append((word, freq, rest[0] if rest else PHRASE_TAG))
+    return entries
+
+
+def load_stopwords(path: Path = DATA / "stopwords.txt") -> frozenset[str]:
+    return frozenset(_lines(path))
+
+
+def load_idf(path: Path = IDF_FILE) -> tuple[dict[str, float], float]:
+    """jieba's `word idf` table; equal values share one float (≈ 3,300 distinct over 270,000 words)."""
+    table: dict[str, float] = {}
+    values: dict[str, float] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip().partition(" ")
+            number = values.get(value)
+            if number is None:
+                number = values[value] = float(value)
+            table[word] = number
+    return table, statistics.median(table.values())
+
+
 def load() -> Resources:
-    return Resources(segmenter=Segmenter())
+    domain = load_domain_words()
+    idf, idf_default = load_idf()
+    return Resources(
+        segmenter=Segmenter(domain),
+        idf=idf,
+        idf_default=idf_default,
+        stopwords=load_stopwords(),
+        domain_words=frozenset(word for word, _, _ in domain),
+    )
 
 
 def get() -> Resources:

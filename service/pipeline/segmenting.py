@@ -1,4 +1,9 @@
-"""The one segmentation pass: words with tags and offsets, and sentences, read by later stages."""
+"""The one segmentation pass: words with tags and offsets, and sentences, read by later stages.
+
+Words come from `analysis_text` (the Simplified copy, same length as `text`), so a Traditional
+and a Simplified spelling of a word are one word to every later stage, while the offsets still
+point at the word as it stands in `text`.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,25 @@ import re
 from dataclasses import replace
 
 from service import resources
-from service.pipeline.article import Article, Options, Sentence, Token
+from service.pipeline.article import Article, Options, Sentence
 
+# a sentence ends at 。！？； (and their ASCII forms), with any closing quotes, or at a line end
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』）)]*")
 
 
 def segment(article: Article, options: Options) -> Article:
-    segmenter = resources.get().segmenter
-    tokens, offset = [], 0
-    for word in segmenter.tag(article.analysis_text):
-        tokens.append(Token(word.word, word.tag, offset, offset + len(word.word)))
-        offset += len(word.word)
-    text = article.text
-    sentences = tuple(
-        Sentence(match.group().strip(), match.start(), match.start() + len(match.group().rstrip()))
-        for match in _SENTENCE.finditer(text)
-        if match.group().strip()
-    )
-    return replace(article, tokens=tuple(tokens), sentences=sentences)
+    source = article.analysis_text if len(article.analysis_text) == len(article.text) else article.text
+    tokens = resources.get().segmenter.tag(source)
+    return replace(article, tokens=tuple(tokens), sentences=split_sentences(article.text))
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences with their offsets, surrounding spaces left out: `text[start:end] == sentence.text`."""
+    sentences = []
+    for match in _SENTENCE.finditer(text):
+        chunk = match.group()
+        stripped = chunk.strip()
+        if stripped:
+            start = match.start() + len(chunk) - len(chunk.lstrip())
+            sentences.append(Sentence(stripped, start, start + len(stripped)))
+    return tuple(sentences)
