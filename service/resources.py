@@ -81,8 +81,14 @@ def load_idf(path: Path = IDF_FILE) -> tuple[dict[str, float], float]:
 def load() -> Resources:
     domain = load_domain_words()
     idf, idf_default = load_idf()
+    segmenter = Segmenter(domain)
+    for word, _, _ in domain:
+        if word not in idf:
+            # a set phrase is as rare as its rarest word: 主题教育 as 主题, not as an unknown word
+            parts = [idf[part] for part in segmenter.plain_cuts[word] if len(part) > 1 and part in idf]
+            idf[word] = max(parts) if parts else idf_default
     return Resources(
-        segmenter=Segmenter(domain),
+        segmenter=segmenter,
         idf=idf,
         idf_default=idf_default,
         stopwords=load_stopwords(),

@@ -44,6 +44,9 @@ class Segmenter:
 
     def __init__(self, domain_words: Iterable[tuple[str, int | None, str]] = ()) -> None:
         self._jieba = rjieba.Jieba()
+        domain_words = list(domain_words)
+        # how jieba's dictionary alone cuts each domain word, before any is added (for its IDF)
+        self.plain_cuts = {word: tuple(self._jieba.cut(word, False)) for word, _, _ in domain_words}
         phrases = []
         for word, freq, tag in domain_words:
             if _HAS_PUNCTUATION.search(word):

@@ -1,9 +1,176 @@
-"""Stage `keywords`: not built yet; returns the article unchanged so every field is present."""
+"""Stage `keywords`: weighted keywords by TF-IDF (default) or TextRank, from the shared tokens.
+
+Both algorithms read `Article.tokens`, the one segmentation pass; neither segments again.
+
+Candidates are chosen once, by `content_words`, which the summary and the fingerprint also use:
+
+- nouns, verbal nouns, names, places, organizations, abbreviations, set phrases (by POS tag; every
+  word of the domain dictionary is a candidate whatever its tag);
+- never a stop word, a single character, punctuation, a number alone, or a redaction mark.
+
+A word is counted by its Simplified form (tokens come from `analysis_text`), so `監管` and `监管`
+are one keyword; it is reported as it stands in `text` at its first occurrence, so every keyword
+can be found in the cleaned text. Weights are scaled so that the best keyword weighs 1.0; ties
+go to the word that comes first.
+"""
 
 from __future__ import annotations
 
-from service.pipeline.article import Article, Options
+import operator
+import re
+from dataclasses import dataclass, replace
+
+from service import resources
+from service.pipeline.article import Article, Keyword, Options, Token
+
+# jieba's tags (ICTCLAS set): n noun, nr person, nrfg/nrt names, ns place, nt organization,
+# nz other proper noun, vn verbal noun, j abbreviation, l set expression, eng Latin word
+ALLOWED_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "j", "l", "eng"})
+_NOT_A_WORD = re.compile(r"[\W\d_]*|.*[*＊]")  # punctuation, numbers alone, redaction marks (fullmatch)
+# the generic heads of place and organization names, longest first (省 of 吉林省, 总署 of 海关总署)
+SHORT_FORM_SUFFIXES = (
+    "委员会",
+    "办公室",
+    "自治区",
+    "总局",
+    "总署",
+    "部门",
+    "系统",
+    "省",
+    "市",
+    "县",
+    "区",
+    "部",
+    "局",
+    "署",
+    "委",
+    "厅",
+)
+TEXTRANK_WINDOW = 5  # tokens, as jieba's TextRank
+TEXTRANK_DAMPING = 0.85
+TEXTRANK_ITERATIONS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ContentWords:
+    """The candidate words of one article, in text order, by their Simplified form."""
+
+    positions: tuple[int, ...]  # index of each candidate in `Article.tokens`
+    keys: tuple[str, ...]  # its Simplified form (what is counted)
+    surface: dict[str, str]  # key -> the word as it first stands in `text`
+
+
+def is_candidate(token: Token, stopwords: frozenset[str], domain_words: frozenset[str]) -> bool:
+    word = token.word
+    return (
+        len(word) > 1
+        and (token.tag in ALLOWED_TAGS or word in domain_words)
+        and word not in stopwords
+        and _NOT_A_WORD.fullmatch(word) is None
+    )
+
+
+def content_words(article: Article) -> ContentWords:
+    res = resources.get()
+    stopwords, domain, text = res.stopwords, res.domain_words, article.text
+    positions, keys, surface = [], [], {}
+    for index, token in enumerate(article.tokens):
+        if is_candidate(token, stopwords, domain):
+            positions.append(index)
+            keys.append(token.word)
+            if token.word not in surface:
+                surface[token.word] = text[token.start : token.end]
+    return ContentWords(tuple(positions), tuple(keys), surface)
 
 
 def extract_keywords(article: Article, options: Options) -> Article:
-    return article
+    if options.keywords <= 0:
+        return replace(article, keywords=())
+    words = content_words(article)
+    scores = textrank_scores(words) if options.keywords_method == "textrank" else tfidf_scores(words)
+    return replace(article, keywords=top_keywords(scores, words, options.keywords))
+
+
+def tfidf_scores(words: ContentWords) -> dict[str, float]:
+    """Term frequency times jieba's IDF (its median for words the table lacks)."""
+    res = resources.get()
+    idf, default = res.idf, res.idf_default
+    counts: dict[str, float] = {}
+    for key in words.keys:
+        counts[key] = counts.get(key, 0) + 1
+    credit_short_forms(counts)
+    return {key: count * idf.get(key, default) for key, count in counts.items()}
+
+
+def credit_short_forms(counts: dict[str, float]) -> None:
+    """A full name also counts for its short form: 吉林省 for 吉林, 海关总署 for 海关.
+
+    Only when the short form itself stands in the text: the full name then names the same thing.
+    """
+    credits = []
+    for key, count in counts.items():
+        for suffix in SHORT_FORM_SUFFIXES:
+            if len(key) - len(suffix) >= 2 and key.endswith(suffix) and key[: -len(suffix)] in counts:
+                credits.append((key[: -len(suffix)], count))
+                break
+    for short, count in credits:
+        counts[short] += count
+
+
+def textrank_scores(words: ContentWords) -> dict[str, float]:
+    """Weighted PageRank over co-occurrence within a window of tokens, as jieba's TextRank.
+
+    Linear in the number of tokens: each candidate links to at most `TEXTRANK_WINDOW - 1` next
+    ones, and each iteration visits every edge once.
+    """
+    ids: dict[str, int] = {}
+    for key in words.keys:
+        ids.setdefault(key, len(ids))
+    edges: dict[tuple[int, int], int] = {}
+    positions, keys = words.positions, words.keys
+    for i, position in enumerate(positions):
+        a = ids[keys[i]]
+        for j in range(i + 1, len(positions)):
+            if positions[j] - position >= TEXTRANK_WINDOW:
+                break
+            b = ids[keys[j]]
+            if a != b:
+                pair = (a, b) if a < b else (b, a)
+                edges[pair] = edges.get(pair, 0) + 1
+    n = len(ids)
+    out = [0] * n
+    for (a, b), weight in edges.items():
+        out[a] += weight
+        out[b] += weight
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    shares: list[list[float]] = [[] for _ in range(n)]  # weight / out-weight of the neighbour
+    for (a, b), weight in edges.items():
+        neighbours[a].append(b)
+        shares[a].append(weight / out[b])
+        neighbours[b].append(a)
+        shares[b].append(weight / out[a])
+    # the random jump favours rare words (jieba's IDF), so that the genre's common words, which
+    # co-occur with everything, do not win on degree alone
+    res = resources.get()
+    prior = [res.idf.get(key, res.idf_default) for key in ids]
+    scale = n / (sum(prior) or 1.0)
+    base = [(1.0 - TEXTRANK_DAMPING) * value * scale for value in prior]
+    rank = [1.0] * n
+    for _ in range(TEXTRANK_ITERATIONS):
+        get = rank.__getitem__
+        rank = [
+            base[i] + TEXTRANK_DAMPING * sum(map(operator.mul, shares[i], map(get, neighbours[i]))) for i in range(n)
+        ]
+    scores = {key: rank[index] for key, index in ids.items()}
+    credit_short_forms(scores)
+    return scores
+
+
+def top_keywords(scores: dict[str, float], words: ContentWords, limit: int) -> tuple[Keyword, ...]:
+    """The `limit` best, best first, weights scaled so that the best is 1.0."""
+    if not scores:
+        return ()
+    order = {key: index for index, key in enumerate(dict.fromkeys(words.keys))}
+    best = sorted(scores, key=lambda key: (-scores[key], order[key]))[:limit]
+    top = scores[best[0]] or 1.0
+    return tuple(Keyword(words.surface[key], round(scores[key] / top, 4)) for key in best)
