@@ -64,9 +64,9 @@ def is_candidate(token: Token, stopwords: frozenset[str], domain_words: frozense
     word = token.word
     return (
         len(word) > 1
-        and (token.tag in ALLOWED_TAGS or word in domain_words)
         and word not in stopwords
-        and _NOT_A_WORD.fullmatch(word) is None
+        and (token.tag in ALLOWED_TAGS or word in domain_words)
+        and (word.isalpha() or _NOT_A_WORD.fullmatch(word) is None)  # the regex only for the rare non-letters
     )
 
 
@@ -76,10 +76,11 @@ def content_words(article: Article) -> ContentWords:
     positions, keys, surface = [], [], {}
     for index, token in enumerate(article.tokens):
         if is_candidate(token, stopwords, domain):
+            word = token.word
             positions.append(index)
-            keys.append(token.word)
-            if token.word not in surface:
-                surface[token.word] = text[token.start : token.end]
+            keys.append(word)
+            if word not in surface:
+                surface[word] = text[token.start : token.end]
     return ContentWords(tuple(positions), tuple(keys), surface)
 
 
