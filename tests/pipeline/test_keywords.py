@@ -1,0 +1,83 @@
+"""Keywords: on every seed, both algorithms find the topic, and never filler, marks or fragments."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from service import resources
+from service.pipeline import keywords, segmenting
+from service.pipeline.article import Article, Options, Upload
+from tests.conftest import seed_labels
+from tests.pipeline.conftest import SEEDS, analysed
+
+METHODS = ["tfidf", "textrank"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", SEEDS)
+def test_top_ten_hold_the_topic_and_no_stop_word(name, method):
+    found = [k.word for k in analysed(name, Options(keywords=10, keywords_method=method)).keywords]
+    assert len(found) == 10
+    assert set(found) & set(seed_labels()[name]["keywords_any_of"]), found
+    assert not set(found) & resources.get().stopwords
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("name", SEEDS)
+def test_keywords_are_words_of_the_text_best_first(name, method):
+    article = analysed(name, Options(keywords=50, keywords_method=method))
+    words = [k.word for k in article.keywords]
+    weights = [k.weight for k in article.keywords]
+    assert weights[0] == 1.0
+    assert weights == sorted(weights, reverse=True)
+    assert len(set(words)) == len(words)
+    for word in words:
+        assert word in article.text
+        assert len(word) > 1
+        assert not re.fullmatch(r"[\W\d_]+", word)  # punctuation, numbers alone
+        assert "*" not in word and "图片" not in word  # redaction marks, placeholder text
+
+
+def _article(text: str, analysis_text: str | None = None) -> Article:
+    article = Article(upload=Upload(b""), text=text, analysis_text=analysis_text or text)
+    return segmenting.segment(article, Options())
+
+
+# fmt: off
+NEVER = [
+    "尊敬的**，各位领导，同志们：会议强调，要进一步做好工作。**同志*.*主持会议。",
+    "这里有图片 这里有图片 ---------- 2019 2019 6 6 月 日 ，，。。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("text", NEVER)
+def test_filler_marks_and_numbers_never_become_keywords(text, method):
+    article = keywords.extract_keywords(_article(text), Options(keywords_method=method))
+    assert article.keywords == ()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_traditional_and_simplified_count_once_reported_as_in_text(method):
+    text = "海關總署加強監管。海关总署加强监管。海关总署推进改革。"
+    simplified = "海关总署加强监管。海关总署加强监管。海关总署推进改革。"
+    found = keywords.extract_keywords(_article(text, simplified), Options(keywords_method=method)).keywords
+    words = [k.word for k in found]
+    assert words[0] == "海關總署"  # three mentions, one word, spelled as it first stands
+    assert "海关总署" not in words
+
+
+@pytest.mark.parametrize("limit", [0, 1, 50])
+def test_the_number_asked_for(limit):
+    article = analysed(SEEDS[0], Options(keywords=limit))
+    assert len(article.keywords) == min(limit, len(article.keywords)) <= limit
+    assert limit == 0 or article.keywords
+
+
+def test_a_full_name_counts_for_its_short_form():
+    counts: dict[str, float] = {"吉林": 2, "吉林省": 3, "海关总署": 1, "主题教育": 4}
+    keywords.credit_short_forms(counts)
+    assert counts == {"吉林": 5, "吉林省": 3, "海关总署": 1, "主题教育": 4}  # no 海关 in the text: nothing made up
