@@ -22,6 +22,7 @@ from pathlib import Path
 import jieba
 from flask import Flask
 
+from service import lexicons
 from service.segmenter import PHRASE_TAG, Segmenter
 
 DATA = Path(__file__).parent / "data"
@@ -35,6 +36,7 @@ class Resources:
     idf_default: float  # for words the table lacks: its median, as jieba's own TF-IDF does
     stopwords: frozenset[str]
     domain_words: frozenset[str]  # every word of the domain dictionary, set phrases included
+    lexicons: lexicons.Lexicons  # surnames, role titles, places, organizations: service/data/*.txt
 
 
 _loaded: Resources | None = None
@@ -93,6 +95,7 @@ def load() -> Resources:
         idf_default=idf_default,
         stopwords=load_stopwords(),
         domain_words=frozenset(word for word, _, _ in domain),
+        lexicons=lexicons.load(DATA),
     )
 
 

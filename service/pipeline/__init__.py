@@ -18,8 +18,10 @@ from service.pipeline import (
     ingest,
     keywords,
     meeting,
+    organizations,
     people,
-    places_orgs,
+    places,
+    reference_numbers,
     segmenting,
     summary,
     title,
@@ -35,7 +37,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("segmenting", segmenting.segment),  # the one word and sentence pass later stages read
     ("dates", dates.extract_dates),
     ("people", people.extract_people),
-    ("entities", places_orgs.extract_entities),
+    ("organizations", organizations.extract_organizations),
+    ("places", places.extract_places),
+    ("reference_numbers", reference_numbers.extract_reference_numbers),  # 国发〔2019〕12号
     ("meeting", meeting.extract_meeting),
     ("doctype", doctype.classify),
     ("keywords", keywords.extract_keywords),

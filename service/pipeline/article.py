@@ -85,6 +85,7 @@ class DateMention:
     iso: str | None = None
     inferred: bool = False
     end_day: int | None = None  # the last day of a range such as 26日至27日
+    end_month: int | None = None  # the month of that last day (6月26日至7月2日 gives 7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,247 @@
-"""Stage `dates`: not built yet; returns the article unchanged so every field is present."""
+"""Stage `dates`: every date mentioned, and the one date of the event the article reports.
+
+Mentions (`dates`), one regex pass over the text:
+- written-out dates: `2019年6月6日`, `6月6日下午`, `二〇一九年六月六日`, full-width digits,
+  year-only `2014年`, month-only `6月`, day-only `17日下午`, ranges `26日至27日`;
+- numeric dates with a four-digit year: `2019-06-06`, `2019.6.6`, `2019/6/6`.
+What is missing stays null. Not dates: `“1.17”` case numbers (no year), `70周年`, `十九大`,
+`800余人`, `12字`, `三年` (a year needs four digits).
+
+The event date (`event_date`), strategies in order:
+1. `paragraph-lead`: a date with month and day that opens one of the first paragraphs, alone or
+   after a dateline (`新华社北京6月6日电`, `本报讯（记者 …）`), and followed by a comma, not by
+   起/前/后 (an effective date or a deadline).
+2. `lead-sentence-verb`: the first date of the lead sentence with 召开/举行/… later in its clause.
+A date deeper in the text belongs to something else (`5月31日在…会议上发表重要讲话`): no event
+date then. The year is never taken from the clock: where the event date has none, it is inferred
+only from the full dates (year, month, day) elsewhere in the document, when they agree on one
+year, and the date says `inferred`.
+"""
 
 from __future__ import annotations
 
-from service.pipeline.article import Article, Options
+import re
+from dataclasses import replace
+
+from service.pipeline.article import Article, DateMention, Options
+
+_DIGIT = "0-9０-９"
+_CN_DIGIT = "〇零○一二三四五六七八九"
+_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+
+_YEAR = rf"[{_DIGIT}]{{4}}|[{_CN_DIGIT}]{{4}}"
+_MONTH = rf"[{_DIGIT}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
+_DAY = rf"[{_DIGIT}]{{1,2}}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_PART = "凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚"
+_RANGE = "至|到|——|—|－|-|~|～"
+
+_WRITTEN = re.compile(
+    rf"(?<![{_DIGIT}{_CN_DIGIT}十.．])"
+    rf"(?=[{_DIGIT}{_CN_DIGIT}十])"
+    rf"(?:(?P<y>{_YEAR})年(?!代))?"
+    rf"(?:(?P<m>{_MONTH})月)?"
+    rf"(?:(?P<d>{_DAY})(?P<unit>[日号]))?"
+    rf"(?:(?:{_RANGE})(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
+    rf"(?P<p>{_PART})?"
+)
+_NUMERIC = re.compile(
+    r"(?<![0-9０-９.．/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9.．])日?"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# What may stand before a lead date: a dateline ("新华社北京6月6日电", "本报讯（记者 张三）").
+_DATELINE_END = ("讯", "讯）", "讯)", "）", ")", "：", ":")
+_LEAD_SEPARATOR = "，,、 　"
+_NOT_EVENT_AFTER = "起前后以至到"
+_EVENT_VERB = re.compile(
+    r"[^。；！？\n]{0,40}?(?:召开|举行|举办|开幕|闭幕|开班|启动|揭牌|召集|座谈|会见|会谈|调研|考察|视察)"
+)
+_LEAD_PARAGRAPHS = 3
+_MIN_PROSE = 8  # a lead paragraph has some words: rules and image-placeholder lines do not count
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def extract_dates(article: Article, options: Options) -> Article:
-    return article
+    mentions = find_dates(article.text)
+    event = find_event_date(article, mentions)
+    metadata = replace(article.metadata, dates=mentions, event_date=event)
+    return replace(article, metadata=metadata)
+
+
+def find_dates(text: str) -> tuple[DateMention, ...]:
+    """Every date mention in `text`, in order, each with its offsets and the rule that found it."""
+    found: list[DateMention] = []
+    taken_until = -1
+    numeric = {m.start(): m for m in _NUMERIC.finditer(text)}
+    for match in _WRITTEN.finditer(text):
+        if not match.group():
+            continue
+        mention = _written(match)
+        if mention is not None:
+            found.append(mention)
+    for start, match in numeric.items():
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(_mention(match.group(), year, month, day, None, start, match.end(), "numeric"))
+    found.sort(key=lambda d: d.start)
+    result = []
+    for mention in found:  # the two passes never overlap in practice; keep the first if they do
+        if mention.start >= taken_until:
+            result.append(mention)
+            taken_until = mention.end
+    return tuple(result)
+
+
+def _written(match: re.Match[str]) -> DateMention | None:
+    year = _number(match["y"]) if match["y"] else None
+    month = _number(match["m"]) if match["m"] else None
+    day = _number(match["d"]) if match["d"] else None
+    end_month = _number(match["m2"]) if match["m2"] else None
+    end_day = _number(match["d2"]) if match["d2"] else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    if day is None and end_day is not None:  # "6至8日" without the first 日: not a form we read
+        return None
+    if day is not None and month is None:
+        # day-only: Arabic digits and 日 only ("17日下午"); "12号" is a number, "三日" a span
+        if match["unit"] != "日" or not match["d"].translate(_FULLWIDTH).isdigit():
+            return None
+        if year is not None:  # "2019年17日" is no date
+            return None
+    if month is None and day is None and year is None:
+        return None
+    if match["m"] and not match["y"] and day is None and not match["m"].translate(_FULLWIDTH).isdigit():
+        # month-only in Chinese numerals ("六月") is read only with a year or a day: 一月一次 is not a date
+        return None
+    text = match.group()
+    part = match["p"]
+    if part and day is None:  # 晚 after a bare month or year belongs to the next word
+        text = text[: -len(part)]
+        part = None
+    rule = "written-range" if end_day is not None else ("written-chinese" if _is_chinese(match) else "written")
+    mention = _mention(text, year, month, day, part, match.start(), match.start() + len(text), rule)
+    if end_day is not None:
+        mention = replace(mention, end_day=end_day, end_month=end_month if end_month is not None else month)
+    return mention
+
+
+def _is_chinese(match: re.Match[str]) -> bool:
+    return any(match[g] and match[g][0] in _CN_DIGIT + "十" for g in ("y", "m", "d"))
+
+
+def _number(written: str) -> int:
+    written = written.translate(_FULLWIDTH)
+    if written.isdigit():
+        return int(written)
+    if len(written) == 4:  # 二〇一九: digit by digit
+        return int("".join(str(_CN_VALUE[c]) for c in written))
+    if written.startswith("十"):  # 十, 十二
+        return 10 + (_CN_VALUE[written[1]] if len(written) > 1 else 0)
+    if "十" in written:  # 二十, 二十六, 三十一
+        tens, _, ones = written.partition("十")
+        return _CN_VALUE[tens] * 10 + (_CN_VALUE[ones] if ones else 0)
+    return _CN_VALUE[written]
+
+
+def _mention(
+    text: str, year: int | None, month: int | None, day: int | None, part: str | None, start: int, end: int, rule: str
+) -> DateMention:
+    return DateMention(
+        text=text,
+        year=year,
+        month=month,
+        day=day,
+        part_of_day=part,
+        start=start,
+        end=end,
+        rule=rule,
+        iso=_iso(year, month, day),
+    )
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def find_event_date(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    event = _paragraph_lead(article, mentions) or _lead_sentence_verb(article, mentions)
+    if event is None or event.year is not None:
+        return event
+    return _infer_year(event, mentions)
+
+
+def _lead_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """The first paragraphs of the body: a first line that only repeats the title is skipped."""
+    text, title = article.text, article.metadata.title or ""
+    spans = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
+    if spans and title and _squash(text[spans[0][0] : spans[0][1]]) == _squash(title):
+        spans = spans[1:]
+    prose = []
+    for start, end in spans:
+        if len(_CJK.findall(text, start, min(end, start + 200))) >= _MIN_PROSE:
+            prose.append((start, end))
+            if len(prose) == _LEAD_PARAGRAPHS:
+                break
+    return prose
+
+
+def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    # Strategy 1: a date that opens a lead paragraph, alone or after a dateline.
+    text = article.text
+    for start, end in _lead_paragraphs(article):
+        for mention in mentions:
+            if mention.start < start or mention.start > start + 40:
+                continue
+            if mention.start >= end or mention.month is None or mention.day is None:
+                break
+            prefix = text[start : mention.start]
+            after = text[mention.end : mention.end + 1]
+            is_dateline = prefix and after == "电" and "。" not in prefix and "，" not in prefix
+            is_byline = prefix.endswith(_DATELINE_END) and "。" not in prefix
+            if prefix and not (is_dateline or is_byline):
+                break
+            if after and after in _NOT_EVENT_AFTER:
+                break
+            if after in _LEAD_SEPARATOR or after == "电" or not after or _EVENT_VERB.match(text, mention.end):
+                return replace(mention, rule=f"{mention.rule}+paragraph-lead")
+            break
+    return None
+
+
+def _lead_sentence_verb(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    # Strategy 2: the first date of a lead paragraph's first sentence, with 召开/举行/… after it.
+    text = article.text
+    for start, end in _lead_paragraphs(article)[:2]:
+        stop = min((i for i in (text.find("。", start, end),) if i != -1), default=end)
+        for mention in mentions:
+            if mention.start < start:
+                continue
+            if mention.start >= stop:
+                break
+            if mention.month is not None and mention.day is not None:
+                if _EVENT_VERB.match(text, mention.end):
+                    return replace(mention, rule=f"{mention.rule}+lead-sentence-verb")
+                break
+    return None
+
+
+def _infer_year(event: DateMention, mentions: tuple[DateMention, ...]) -> DateMention:
+    years = {m.year for m in mentions if m.year is not None and m.month is not None and m.day is not None}
+    if len(years) != 1:
+        return event
+    (year,) = years
+    return replace(event, year=year, iso=_iso(year, event.month, event.day), inferred=True)
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"\s+", "", value)

@@ -1,9 +1,90 @@
-"""Stage `meeting`: not built yet; returns the article unchanged so every field is present."""
+"""Stage `meeting`: how the meeting was held, where, and how many took part.
+
+- `format`, in order: `以电视电话会议（的）形式召开` (a format word from `meeting_formats.txt`
+  inside 以…形式/方式); then a format word in a sentence that says the meeting was held
+  (召开/举行/…): `全省视频会议召开`. Nothing otherwise: a speech or a report that names no
+  format has none.
+- `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
+  北京人民大会堂; what stands between 在 and the verb must hold a place or a venue word.
+- `attendance`: `共800余人`, `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
+Each comes with its evidence: offsets and the rule.
+"""
 
 from __future__ import annotations
 
-from service.pipeline.article import Article, Options
+import re
+from dataclasses import replace
+
+from service import resources
+from service.lexicons import Lexicons
+from service.pipeline.article import Article, Evidence, Meeting, Options
+
+_HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
+_FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:形式|方式)(?:{_HELD})")
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+_HELD_RE = re.compile(_HELD)
+_LOCATION = re.compile(
+    r"在(?P<location>[^，。；、\s“”‘’《》（）()]{1,15}?)"
+    rf"(?:以[^，。；\n]{{1,14}}?(?:形式|方式))?(?:隆重|顺利|正式|胜利)?(?:{_HELD})"
+)
+_VENUE = re.compile(
+    r"(?:会场|大厦|宾馆|酒店|饭店|会议中心|会展中心|国际会议中心|大会堂|礼堂|会议室|报告厅|广场|体育馆|剧院|党校|基地|中心|园区|山庄)$"
+)
+_ATTENDANCE = re.compile(
+    r"(?P<count>(?:共|约|近|逾|超过|计|达|总计|合计)?[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?(?:名|人)(?![次口]))"
+)
+_ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|在分会场")
 
 
 def extract_meeting(article: Article, options: Options) -> Article:
-    return article
+    meeting = find_meeting(article.text, resources.get().lexicons)
+    return replace(article, metadata=replace(article.metadata, meeting=meeting))
+
+
+def find_meeting(text: str, lex: Lexicons) -> Meeting:
+    evidence: list[Evidence] = []
+    meeting_format = _format(text, lex, evidence)
+    location = _location(text, lex, evidence)
+    attendance = _attendance(text, evidence)
+    return Meeting(format=meeting_format, location=location, attendance=attendance, evidence=tuple(evidence))
+
+
+def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
+    # 1. 以…形式召开, with a known format word inside
+    for match in _FORMAT_PHRASE.finditer(text):
+        word = lex.meeting_format_re.search(match["format"])
+        if word:
+            start = match.start("format") + word.start()
+            evidence.append(Evidence(start, start + len(word.group()), "format:以…形式"))
+            return word.group()
+    # 2. a format word in a sentence that says a meeting was held
+    for word in lex.meeting_format_re.finditer(text):
+        sentence = _sentence_around(text, word.start())
+        if _HELD_RE.search(sentence):
+            evidence.append(Evidence(word.start(), word.end(), "format:held-sentence"))
+            return word.group()
+    return None
+
+
+def _location(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
+    for match in _LOCATION.finditer(text):
+        place = match["location"]
+        is_place = lex.place_re.match(place) or place in lex.place_one_char
+        if is_place or _VENUE.search(place):
+            evidence.append(Evidence(match.start("location"), match.end("location"), "location:在…召开"))
+            return place
+    return None
+
+
+def _attendance(text: str, evidence: list[Evidence]) -> str | None:
+    for match in _ATTENDANCE.finditer(text):
+        if _ATTENDED.search(_sentence_around(text, match.start())):
+            evidence.append(Evidence(match.start(), match.end(), "attendance"))
+            return match.group()
+    return None
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+    ends = [i for i in (text.find(mark, at) for mark in "。！？；\n") if i != -1]
+    return text[start : min(ends, default=len(text))]

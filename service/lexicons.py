@@ -1,0 +1,128 @@
+"""The hand-made word lists the metadata stages read: surnames, role titles, places, organizations.
+
+Each list is a text file under `service/data/` that opens with a comment on where its content
+comes from. They are read once per process into one frozen `Lexicons` (held by
+`resources.Resources`), with every regex the stages need compiled here, not per request.
+
+Word lists become regexes through `trie_pattern`: a pattern shaped like a trie
+(`长(?:春(?:市)?|沙(?:市)?)`) lets `re` decide at each character instead of trying hundreds of
+alternatives one after another, and the greedy optional groups make it prefer the longest word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def words(listing: str) -> list[str]:
+    """A word list written inline, separated by whitespace."""
+    return listing.split()
+
+
+def read_words(path: Path) -> list[str]:
+    """Whitespace-separated words, skipping `#` comment lines; order kept, duplicates dropped."""
+    words: dict[str, None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for word in line.split():
+            words[word] = None
+    return list(words)
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """One row per line, fields separated by `|`, skipping `#` comment lines and blank lines."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append([field.strip() for field in line.split("|") if field.strip()])
+    return rows
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex source matching any of `words`, the longest where several start at one place."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        is_end = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if is_end:  # a word may stop here: try the longer ones first (greedy `?`)
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: stages cache regexes built on it
+class Lexicons:
+    surnames: frozenset[str]  # single-character surnames
+    compound_surnames: frozenset[str]  # 欧阳, 司马, …
+    role_titles: frozenset[str]
+    not_names: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    org_full_names: dict[str, str]  # every known name or short form -> the full name
+    org_short_forms: dict[str, tuple[str, ...]]  # full name -> its short forms
+    place_full_names: dict[str, str]  # every place name or short form (2+ chars) -> the full name
+    place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
+    meeting_formats: tuple[str, ...]
+    role_title_re: re.Pattern[str]  # any role title
+    known_org_re: re.Pattern[str]  # any known organization name or short form
+    place_re: re.Pattern[str]  # any place name of two or more characters
+    org_suffix_re: str  # source, for the organization stage to build on
+    place_source: str  # source of place_re, for the organization stage's prefixes
+    meeting_format_re: re.Pattern[str]
+
+
+def load(data: Path) -> Lexicons:
+    surnames = read_words(data / "surnames.txt")
+    titles = read_words(data / "role_titles.txt")
+    suffixes = read_words(data / "org_suffixes.txt")
+    formats = read_words(data / "meeting_formats.txt")
+
+    org_full: dict[str, str] = {}
+    org_short: dict[str, tuple[str, ...]] = {}
+    for full, *shorts in read_rows(data / "organizations.txt"):
+        org_short[full] = tuple(shorts)
+        for name in (full, *shorts):
+            org_full.setdefault(name, full)
+
+    place_full: dict[str, str] = {}
+    one_char: dict[str, str] = {}
+    for full, *shorts in read_rows(data / "places.txt"):
+        for name in (full, *shorts):
+            if len(name) == 1:
+                one_char.setdefault(name, full)
+            else:
+                place_full.setdefault(name, full)
+
+    place_source = trie_pattern(place_full)
+    return Lexicons(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        role_titles=frozenset(titles),
+        not_names=frozenset(read_words(data / "not_names.txt")),
+        org_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+        org_full_names=org_full,
+        org_short_forms=org_short,
+        place_full_names=place_full,
+        place_one_char=one_char,
+        meeting_formats=tuple(formats),
+        role_title_re=re.compile(trie_pattern(titles)),
+        known_org_re=re.compile(trie_pattern(org_full)),
+        place_re=re.compile(place_source),
+        org_suffix_re=trie_pattern(suffixes),
+        place_source=place_source,
+        meeting_format_re=re.compile(trie_pattern(formats)),
+    )

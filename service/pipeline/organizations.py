@@ -1,0 +1,117 @@
+"""Stage `organizations`: government, Party and public bodies, named as the text writes them.
+
+Strategies, one function each, then overlaps resolved to the longest:
+1. `known`: the lexicon of central organs and their short forms (`organizations.txt`); a
+   two-character short form must stand as a word of its own (国办 is not in 全国办…).
+2. `prefixed`: a place or a central prefix (吉林省, 北京市, 中央, 国家, 全国, 中国 …), a short
+   body, an organization suffix (`org_suffixes.txt`): `北京市通信管理局`, `中央第二十指导组`. The
+   body never crosses punctuation, quotes, 的/在/和, or a verb such as 召开; the suffix must not
+   be the start of another word (部署, 委员, 局面), and 全局/干部/举办-like endings are not names.
+3. `local`: 省/市/县/区 standing alone before a suffix (`省政协`, `省法院`, `市市场监督管理局`).
+4. `numbered-group`: `第七指导组`, `第三巡视组`.
+5. `segmenter-nt`: a word the segmenter tags as an organization (清华大学), if it ends like one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from service import resources
+from service.lexicons import Lexicons, words
+from service.pipeline.article import Article, Entity, Options, Token
+from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
+
+_CJK = "\u4e00-\u9fff"
+_BODY_VERBS = "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
+_BODY = rf"(?:(?!{_BODY_VERBS})[{_CJK}0-9０-９](?<![的在和与及等是为对把将了]))"
+# A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议 …
+_NOT_AFTER_SUFFIX = "|".join(
+    f"(?<={last})[{nexts}]"
+    for last, nexts in {
+        "部": "门署分队",
+        "委": "员托屈",
+        "局": "面势部限",
+        "院": "士子校落",
+        "署": "名理",
+        "办": "法理事好学公楼",
+        "厅": "堂级",
+        "组": "织建合",
+        "会": "议员见谈商同计",
+        "室": "内外",
+    }.items()
+)
+_NOT_ORG_ENDINGS = frozenset(
+    words(
+        "全局 大局 格局 布局 开局 结局 局部 全部 内部 外部 干部 中部 西部 东部 北部 南部 "
+        "举办 创办 承办 主办 协办 督办 查办 交办 开办 兴办 申办 代办 包办 领办 通办 好办 "
+        "学院派 全院 法院里 委员 主委"
+    )
+)
+_NUMBERED = re.compile(
+    r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
+)
+_CENTRAL = "中共中央|中央|国家|国务院|全国|中国"
+
+
+@cache
+def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    suffix = rf"(?:{lex.org_suffix_re})(?!{_NOT_AFTER_SUFFIX})"
+    prefixed = re.compile(rf"(?:{lex.place_source}|{_CENTRAL}){_BODY}{{0,10}}?{suffix}")
+    local = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及由对向的同经]))[省市县区州]{_BODY}{{0,8}}?{suffix}")
+    return prefixed, local
+
+
+def extract_organizations(article: Article, options: Options) -> Article:
+    organizations = find_organizations(article.text, article.tokens, resources.get().lexicons)
+    return replace(article, metadata=replace(article.metadata, organizations=organizations))
+
+
+def find_organizations(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Entity, ...]:
+    starts, ends = token_edges(tokens)
+    found = [
+        *_known(text, lex, starts, ends),
+        *_prefixed(text, lex),
+        *_numbered(text),
+        *_segmenter_nt(tokens, lex),
+    ]
+    return to_entities(text, non_overlapping(found))
+
+
+def _known(text: str, lex: Lexicons, starts: frozenset[int], ends: frozenset[int]) -> list[Found]:
+    # 1. central organs and their short forms, from the lexicon
+    found = []
+    for match in lex.known_org_re.finditer(text):
+        name = match.group()
+        if len(name) <= 2 and (match.start() not in starts or match.end() not in ends):
+            continue
+        found.append(Found(match.start(), match.end(), lex.org_full_names[name], "known"))
+    return found
+
+
+def _prefixed(text: str, lex: Lexicons) -> list[Found]:
+    # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
+    prefixed, local = _patterns(lex)
+    found = []
+    for pattern, rule in ((prefixed, "prefixed"), (local, "local")):
+        for match in pattern.finditer(text):
+            name = match.group()
+            if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
+                continue
+            found.append(Found(match.start(), match.end(), lex.org_full_names.get(name, name), rule))
+    return found
+
+
+def _numbered(text: str) -> list[Found]:
+    # 4. numbered groups: 第七指导组
+    return [Found(m.start(), m.end(), m.group(), "numbered-group") for m in _NUMBERED.finditer(text)]
+
+
+def _segmenter_nt(tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 5. the segmenter's organization tag, kept only where the word ends like an organization
+    return [
+        Found(t.start, t.end, lex.org_full_names.get(t.word, t.word), "segmenter-nt")
+        for t in tokens
+        if t.tag == "nt" and len(t.word) >= 3 and t.word.endswith(lex.org_suffixes)
+    ]

@@ -1,0 +1,47 @@
+"""Stage `places`: provinces, cities and counties named in the text, with their short forms.
+
+1. `lexicon`: any name or short form of two or more characters from `places.txt`, longest
+   first (吉林省 before 吉林). A short form must stand as a word of its own in the segmentation
+   (长治 is not a place in 长治久安).
+2. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
+   them: 在京召开, 赴沪调研, 在京直属单位.
+Mentions of one place are grouped under the longest form the text writes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from service import resources
+from service.lexicons import Lexicons
+from service.pipeline.article import Article, Entity, Options, Token
+from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
+
+_FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
+_ONE_CHAR = re.compile(
+    r"(?<=[在赴抵来离返进驻])(?P<place>[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕陇青宁新港澳台])"
+    r"(?=召开|举行|举办|开幕|闭幕|出席|调研|考察|视察|会见|会谈|期间|直属|工作|举办|主持|参加|[，。、])"
+)
+
+
+def extract_places(article: Article, options: Options) -> Article:
+    places = find_places(article.text, article.tokens, resources.get().lexicons)
+    return replace(article, metadata=replace(article.metadata, places=places))
+
+
+def find_places(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Entity, ...]:
+    starts, ends = token_edges(tokens)
+    found = []
+    # 1. names of two or more characters from the lexicon
+    for match in lex.place_re.finditer(text):
+        name = match.group()
+        if not name.endswith(_FULL_ENDINGS) and tokens and (match.start() not in starts or match.end() not in ends):
+            continue
+        found.append(Found(match.start(), match.end(), lex.place_full_names[name], "lexicon"))
+    # 2. one-character short forms where a meeting or a visit puts them
+    for match in _ONE_CHAR.finditer(text):
+        full = lex.place_one_char.get(match["place"])
+        if full:
+            found.append(Found(match.start(), match.end(), full, "one-char"))
+    return to_entities(text, non_overlapping(found))

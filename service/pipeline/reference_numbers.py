@@ -1,0 +1,36 @@
+"""Stage `reference_numbers`: official document numbers (文号) such as 国发〔2019〕12号.
+
+A 文号 is an issuer's code (国发, 国办发, 吉政办发, 京政发 …), the year in brackets of any
+kind (〔〕 [] ［］ 【】 （） ()), and a serial number with 号. Words that lead into a citation
+(根据, 按照, 印发 …) are not part of the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from service.pipeline.article import Article, Options, ReferenceNumber
+
+_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[［【(（〖]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）〗]\s*(?:第\s*)?[0-9]{1,5}\s*号"
+)
+_LEAD_IN = re.compile(r"^.*?(?:根据|按照|依据|参照|依照|对照|贯彻|落实|印发|转发|见|的|和|及|与|、)")
+
+
+def extract_reference_numbers(article: Article, options: Options) -> Article:
+    found = find_reference_numbers(article.text)
+    return replace(article, metadata=replace(article.metadata, reference_numbers=found))
+
+
+def find_reference_numbers(text: str) -> tuple[ReferenceNumber, ...]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        lead = _LEAD_IN.match(match["code"])
+        if lead:
+            if lead.end() == len(match["code"]):
+                continue
+            start += lead.end()
+        found.append(ReferenceNumber(text[start : match.end()], start, match.end()))
+    return tuple(found)
