@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.article import Options
+from service.pipeline.dates import extract_dates, find_dates
+from tests.pipeline.conftest import snippet
+
+# fmt: off
+MENTIONS = [
+    # text, (mention text, year, month, day, part_of_day, iso)
+    ("2020年3月15日，国务院召开常务会议", ("2020年3月15日", 2020, 3, 15, None, "2020-03-15")),
+    ("6月3日下午，会议在长春召开", ("6月3日下午", None, 6, 3, "下午", None)),
+    ("二〇一九年六月六日上午举行", ("二〇一九年六月六日上午", 2019, 6, 6, "上午", "2019-06-06")),
+    ("２０２１年１２月３日举行", ("２０２１年１２月３日", 2021, 12, 3, None, "2021-12-03")),
+    ("十二月三十一日前完成", ("十二月三十一日", None, 12, 31, None, None)),
+    ("自2014年以来", ("2014年", 2014, None, None, None, "2014")),
+    ("2018年9月，省委印发方案", ("2018年9月", 2018, 9, None, None, "2018-09")),
+    ("今年6月，全省开展", ("6月", None, 6, None, None, None)),
+    ("17日下午，代表团抵达", ("17日下午", None, None, 17, "下午", None)),
+    ("5月8日晚，省长主持", ("5月8日晚", None, 5, 8, "晚", None)),
+    ("于2019-06-06发布", ("2019-06-06", 2019, 6, 6, None, "2019-06-06")),
+    ("截至2023.1.31，共有", ("2023.1.31", 2023, 1, 31, None, "2023-01-31")),
+]
+NOT_DATES = [
+    "侦破“1.17”特大象牙走私案、“7.5”象牙走私案",
+    "庆祝中华人民共和国成立70周年",
+    "实现党的十九大确定的目标任务",
+    "共800余人参加会议，把握“12字”总要求",
+    "开展三年攻坚专项行动，用3个月时间",
+    "截至*月末，新登记经营主体*.*万户",
+    "国发〔2019〕12号文件，12号楼",
+    "20世纪90年代以来",
+    "一月一次的例会",
+]
+RANGES = [
+    ("26日至27日，会议在京举行", "26日至27日", None, 26, 27, None),
+    ("6月26日至7月2日举办培训", "6月26日至7月2日", 6, 26, 2, 7),
+    ("2019年8月5日—7日，调研组", "2019年8月5日—7日", 8, 5, 7, 8),
+]
+EVENT = [
+    # text, event date text or None, part of day, rule suffix
+    ("6月6日，国家市场监督管理总局召开主题教育动员部署会。", "6月6日", None, "paragraph-lead"),
+    ("6月3日下午，吉林省主题教育工作会议在长春召开。", "6月3日下午", "下午", "paragraph-lead"),
+    ("新华社北京3月5日电 第十三届全国人民代表大会第二次会议5日上午在人民大会堂开幕。", "3月5日", None, "paragraph-lead"),
+    ("本报讯（记者 李明）9月12日，全省安全生产工作会议召开。", "9月12日", None, "paragraph-lead"),
+    ("全省农村工作会议于1月8日在福州召开。", "1月8日", None, "lead-sentence-verb"),
+    ("会议指出，要坚决贯彻。\n习近平总书记5月31日在主题教育工作会议上发表重要讲话。", None, None, None),
+    ("6月1日起，新修订的条例正式施行。", None, None, None),
+    ("会议强调，要抓好落实。", None, None, None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTIONS)
+def test_mentions(text: str, expected: tuple) -> None:
+    (mention,) = find_dates(text)
+    assert (mention.text, mention.year, mention.month, mention.day, mention.part_of_day, mention.iso) == expected
+    assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == ()
+
+
+@pytest.mark.parametrize(("text", "written", "month", "day", "end_day", "end_month"), RANGES)
+def test_ranges(text: str, written: str, month: int | None, day: int, end_day: int, end_month: int | None) -> None:
+    (mention,) = find_dates(text)
+    assert (mention.text, mention.month, mention.day, mention.end_day, mention.end_month) == (
+        written,
+        month,
+        day,
+        end_day,
+        end_month,
+    )
+    assert mention.rule == "written-range"
+
+
+@pytest.mark.parametrize(("text", "written", "part", "rule"), EVENT)
+def test_event_date(text: str, written: str | None, part: str | None, rule: str | None) -> None:
+    event = extract_dates(snippet(text), Options()).metadata.event_date
+    if written is None:
+        assert event is None
+    else:
+        assert event is not None and event.text == written and event.part_of_day == part
+        assert event.rule.endswith(rule)
+
+
+def test_year_is_never_taken_from_the_clock() -> None:
+    event = extract_dates(snippet("6月6日，工业和信息化部召开会议。"), Options()).metadata.event_date
+    assert event is not None and event.year is None and event.iso is None and not event.inferred
+
+
+def test_year_is_inferred_from_a_full_date_in_the_document() -> None:
+    text = "6月6日，工业和信息化部召开会议。\n会议部署落实2019年5月31日印发的方案。"
+    event = extract_dates(snippet(text), Options()).metadata.event_date
+    assert event is not None and (event.year, event.iso, event.inferred) == (2019, "2019-06-06", True)
+
+
+def test_no_year_is_inferred_when_full_dates_disagree() -> None:
+    text = "6月6日，工业和信息化部召开会议。\n回顾2018年5月1日和2019年5月31日的部署。"
+    event = extract_dates(snippet(text), Options()).metadata.event_date
+    assert event is not None and event.year is None
+
+
+def test_dates_scale_linearly() -> None:
+    text = "2019年6月6日，会议召开，共800余人参加。" * 20000
+    assert len(find_dates(text)) == 20000

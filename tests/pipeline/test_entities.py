@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+
+from service.lexicons import Lexicons
+from service.pipeline.organizations import find_organizations
+from service.pipeline.places import find_places
+from tests.pipeline.conftest import snippet
+
+
+def organizations(text: str, lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
+    article = snippet(text)
+    return {e.name: e.short_forms for e in find_organizations(article.text, article.tokens, lexicons)}
+
+
+def places(text: str, lexicons: Lexicons) -> list[str]:
+    article = snippet(text)
+    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
+
+
+# fmt: off
+ORGANIZATIONS = [
+    ("6月6日，国家市场监督管理总局召开会议。", "国家市场监督管理总局"),
+    ("中央第二十指导组组长姜大明出席会议。", "中央第二十指导组"),
+    ("中央第22指导组有关同志参加会议。", "中央第22指导组"),
+    ("中央主题教育领导小组第七指导组组长薛延忠讲话。", "第七指导组"),
+    ("北京市通信管理局、在京直属单位参加会议。", "北京市通信管理局"),
+    ("工业和信息化部党组书记、部长苗圩作动员讲话。", "工业和信息化部"),
+    ("会上，海关总署表彰了有功集体。", "海关总署"),
+    ("江苏省生态环境厅召开专题会议。", "江苏省生态环境厅"),
+    ("成都市人民政府办公厅印发通知。", "成都市人民政府"),
+    ("省法院、省检察院党组书记参加会议。", "省法院"),
+    ("人力资源社会保障部、住房城乡建设部联合部署。", "人力资源社会保障部"),
+    ("中国气象局发布暴雨预警。", "中国气象局"),
+]
+NOT_ORGANIZATIONS = [
+    "为党和国家工作全局作出贡献，推动党中央决策部署落实。",
+    "全市市场监管部门坚持不懈，各部门要认真落实。",
+    "要提高政治站位，服务国家发展大局。",
+]
+PLACES = [
+    ("6月3日下午，吉林省主题教育工作会议在长春召开。", ["吉林省", "长春"]),
+    ("广西壮族自治区南宁市召开会议。", ["广西壮族自治区", "南宁市"]),
+    ("会议在京召开。", ["京"]),
+    ("代表团赴沪调研。", ["沪"]),
+    ("新疆维吾尔自治区和田地区，内蒙古鄂尔多斯市。", ["新疆维吾尔自治区", "和田地区", "内蒙古", "鄂尔多斯市"]),
+]
+NOT_PLACES = [
+    "推进新时代党的建设，确保长治久安。",
+    "在新时代展现新作为。",
+    "欢迎各位来宾，三明治与普洱茶。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name"), ORGANIZATIONS)
+def test_organizations(text: str, name: str, lexicons: Lexicons) -> None:
+    assert name in organizations(text, lexicons)
+
+
+@pytest.mark.parametrize("text", NOT_ORGANIZATIONS)
+def test_not_organizations(text: str, lexicons: Lexicons) -> None:
+    found = organizations(text, lexicons)
+    assert not [name for name in found if name.endswith(("全局", "大局", "部署", "部门"))], found
+
+
+def test_short_forms_are_tied_to_the_full_name(lexicons: Lexicons) -> None:
+    found = organizations("国家市场监督管理总局召开会议。市场监管总局党组高度重视。", lexicons)
+    assert found["国家市场监督管理总局"] == ("市场监管总局",)
+
+
+def test_a_short_form_alone_is_reported_as_written(lexicons: Lexicons) -> None:
+    assert "工信部" in organizations("工信部召开会议。", lexicons)
+
+
+@pytest.mark.parametrize(("text", "names"), PLACES)
+def test_places(text: str, names: list[str], lexicons: Lexicons) -> None:
+    found = places(text, lexicons)
+    for name in names:
+        assert name in found, found
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_not_places(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []

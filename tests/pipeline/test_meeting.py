@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from service.lexicons import Lexicons
+from service.pipeline.meeting import find_meeting
+
+# fmt: off
+MEETINGS = [
+    # text, format, location, attendance
+    ("会议以电视电话会议形式召开。", "电视电话会议", None, None),
+    ("会议以电视电话会议的形式召开。", "电视电话会议", None, None),
+    ("全省安全生产视频会议召开，各市设分会场。", "视频会议", None, None),
+    ("6月3日下午，吉林省主题教育工作会议在长春召开。", None, "长春", None),
+    ("全国宣传部长会议在京召开。", None, "京", None),
+    ("大会在北京人民大会堂隆重举行。", None, "北京人民大会堂", None),
+    ("各单位领导班子共800余人在主会场参加会议。", None, None, "共800余人"),
+    ("约300人出席开幕式。", None, None, "约300人"),
+    ("尊敬的**组长，各位领导，同志们：发言完毕，谢谢大家！", None, None, None),
+    ("在全党开展主题教育，累计培训3000人次。", None, None, None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "fmt", "location", "attendance"), MEETINGS)
+def test_meeting(text: str, fmt: str | None, location: str | None, attendance: str | None, lexicons: Lexicons) -> None:
+    meeting = find_meeting(text, lexicons)
+    assert (meeting.format, meeting.location, meeting.attendance) == (fmt, location, attendance)
+    for evidence in meeting.evidence:
+        assert text[evidence.start : evidence.end] in (fmt, location, attendance)

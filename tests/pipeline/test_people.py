@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from service.lexicons import Lexicons
+from service.pipeline.article import Person
+from service.pipeline.people import find_people
+from tests.pipeline.conftest import snippet
+
+
+def people(text: str, lexicons: Lexicons) -> dict[str, Person]:
+    article = snippet(text)
+    return {p.name: p for p in find_people(article.text, article.tokens, lexicons)}
+
+
+# fmt: off
+FOUND = [
+    # text, name, roles that must be among the person's roles
+    ("中央第二十指导组组长姜大明出席会议并作重要讲话。", "姜大明", ["中央第二十指导组组长"]),
+    ("省委副书记、省长景俊海主持会议。", "景俊海", ["省委副书记", "省长"]),
+    ("总局党组书记、局长，总局主题教育领导小组组长肖亚庆作动员讲话。", "肖亚庆", ["总局党组书记", "局长"]),
+    ("会议由国家发展改革委副主任于学军主持。", "于学军", ["国家发展改革委副主任"]),
+    ("于学军副主任在会上指出，要抓好落实。", "于学军", ["副主任"]),
+    ("深入学习习近平总书记重要讲话精神。", "习近平", ["总书记"]),
+    ("以习近平同志为核心的党中央。", "习近平", []),
+    ("中央第22指导组组长范小建同志出席会议。", "范小建", ["中央第22指导组组长"]),
+    ("省委书记、省人大常委会主任巴音朝鲁强调，要压实责任。", "巴音朝鲁", ["省委书记", "省人大常委会主任"]),
+    ("副组长孔泉出席；省政协主席江泽林出席会议。", "江泽林", ["省政协主席"]),
+    ("广东省副省长欧阳文华在会上讲话。", "欧阳文华", ["广东省副省长"]),
+    ("浙江省委常委、秘书长陈奕君主持会议。", "陈奕君", ["浙江省委常委", "秘书长"]),
+    ("王辉忠在讲话中指出，要聚焦根本任务。", "王辉忠", []),
+    ("国务院副总理刘鹤出席开幕式并致辞。", "刘鹤", ["国务院副总理"]),
+]
+LISTS = [
+    ("副省长张国华、李红梅出席会议。", ["张国华", "李红梅"], "副省长"),
+]
+NOT_PEOPLE = [
+    ("尊敬的**组长，各位领导，同志们：", ["**", "组长", "**组长"]),
+    ("真正把马克思主义看家本领学到手，以钉钉子精神抓落实。", ["马克思", "马克思主义", "钉钉子"]),
+    ("中央指导组将按照党中央部署要求开展工作。", ["中央指导组", "中央"]),
+    ("会议指出，要坚决贯彻。文件强调，要严格落实。", ["会议", "文件"]),
+    ("省人大常委会、省政协有关负责同志参加会议。", ["关负责", "负责"]),
+    ("各级党员同志要带头。", ["党员"]),
+    ("习近平总书记强调要“当好引领者”。", ["强调要"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), FOUND)
+def test_found(text: str, name: str, roles: list[str], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert name in found, found
+    for role in roles:
+        assert role in found[name].roles
+    for mention in found[name].mentions:
+        assert text[mention.start : mention.end] == name
+
+
+@pytest.mark.parametrize(("text", "names", "role"), LISTS)
+def test_a_list_shares_its_title(text: str, names: list[str], role: str, lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    for name in names:
+        assert role in found[name].roles
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_PEOPLE)
+def test_not_people(text: str, wrong: list[str], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert not set(wrong) & set(found), found
+
+
+def test_comrade_is_not_part_of_the_name(lexicons: Lexicons) -> None:
+    found = people("苗圩同志作动员讲话。范小建同志出席。", lexicons)
+    assert set(found) == {"苗圩", "范小建"}
+
+
+def test_later_bare_mentions_count(lexicons: Lexicons) -> None:
+    found = people("中央第二十指导组组长姜大明出席会议。\n姜大明在讲话中指出，要抓落实。", lexicons)
+    assert [m.rule for m in found["姜大明"].mentions][0] == "title-before"
+    assert len(found["姜大明"].mentions) == 2
