@@ -19,13 +19,13 @@ from dataclasses import replace
 from functools import cache
 
 from service import resources
-from service.lexicons import Lexicons, words
+from service.lexicons import Lexicons, trie_pattern, words
 from service.pipeline.article import Article, Entity, Options, Token
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
 _CJK = "\u4e00-\u9fff"
 _BODY_VERBS = "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
-_BODY = rf"(?:(?!{_BODY_VERBS})[{_CJK}0-9０-９](?<![的在和与及等是为对把将了]))"
+_BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了])[{_CJK}0-9０-９])"
 # A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议 …
 _NOT_AFTER_SUFFIX = "|".join(
     f"(?<={last})[{nexts}]"
@@ -58,7 +58,9 @@ _CENTRAL = "中共中央|中央|国家|国务院|全国|中国"
 @cache
 def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffix = rf"(?:{lex.org_suffix_re})(?!{_NOT_AFTER_SUFFIX})"
-    prefixed = re.compile(rf"(?:{lex.place_source}|{_CENTRAL}){_BODY}{{0,10}}?{suffix}")
+    # one trie for every prefix: an alternation around it would cost `re` its first-character scan
+    prefixes = trie_pattern([*lex.place_full_names, *_CENTRAL.split("|")])
+    prefixed = re.compile(rf"{prefixes}{_BODY}{{0,10}}?{suffix}")
     local = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及由对向的同经]))[省市县区州]{_BODY}{{0,8}}?{suffix}")
     return prefixed, local
 

@@ -12,9 +12,10 @@ from dataclasses import replace
 
 from service.pipeline.article import Article, Options, ReferenceNumber
 
-_NUMBER = re.compile(
-    r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[［【(（〖]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）〗]\s*(?:第\s*)?[0-9]{1,5}\s*号"
-)
+# The bracketed year comes first in the scan (a rare pattern, found fast); the code is read
+# backwards from it, so the scan is linear.
+_YEAR_NUMBER = re.compile(r"\s*[〔\[［【(（〖]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）〗]\s*(?:第\s*)?[0-9]{1,5}\s*号")
+_CODE = re.compile(r"[\u4e00-\u9fff]{1,10}$")
 _LEAD_IN = re.compile(r"^.*?(?:根据|按照|依据|参照|依照|对照|贯彻|落实|印发|转发|见|的|和|及|与|、)")
 
 
@@ -25,11 +26,14 @@ def extract_reference_numbers(article: Article, options: Options) -> Article:
 
 def find_reference_numbers(text: str) -> tuple[ReferenceNumber, ...]:
     found = []
-    for match in _NUMBER.finditer(text):
-        start = match.start()
-        lead = _LEAD_IN.match(match["code"])
+    for match in _YEAR_NUMBER.finditer(text):
+        code = _CODE.search(text, max(0, match.start() - 10), match.start())
+        if code is None:
+            continue
+        start = code.start()
+        lead = _LEAD_IN.match(code.group())
         if lead:
-            if lead.end() == len(match["code"]):
+            if lead.end() == len(code.group()):
                 continue
             start += lead.end()
         found.append(ReferenceNumber(text[start : match.end()], start, match.end()))

@@ -76,5 +76,5 @@ def test_comrade_is_not_part_of_the_name(lexicons: Lexicons) -> None:
 
 def test_later_bare_mentions_count(lexicons: Lexicons) -> None:
     found = people("中央第二十指导组组长姜大明出席会议。\n姜大明在讲话中指出，要抓落实。", lexicons)
-    assert [m.rule for m in found["姜大明"].mentions][0] == "title-before"
+    assert found["姜大明"].mentions[0].rule == "title-before"
     assert len(found["姜大明"].mentions) == 2
