@@ -14,6 +14,7 @@ return mojibake. charset-normalizer is asked only when no Chinese encoding fits 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -65,9 +66,7 @@ _FAMILIES = {
 _WEB_ALIASES = {"x-gbk": "gbk", "csgb2312": "gb2312", "x-x-big5": "big5", "cn-big5": "big5", "csbig5": "big5"}
 
 # bytes; only ASCII-compatible pages can declare a charset this way
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{2,40})""")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\uf8ff]")  # controls and private use
@@ -244,16 +243,12 @@ def _everyday_characters() -> frozenset[str]:
     chars: set[str] = set()
     for lead in range(0xB0, 0xD8):
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for lead in range(0xA4, 0xC7):
         for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
     chars.update(chr(code) for code in range(0x3000, 0x3040))  # CJK punctuation, 　 、 。 《 》 【 】
     chars.update(chr(code) for code in range(0xFF01, 0xFF5F))  # full-width ！ （ ） ， ０-９ Ａ-Ｚ
     chars.update(chr(code) for code in range(0x2010, 0x2040))  # — ‘ ’ “ ” … ‰
