@@ -28,7 +28,8 @@ _DOCUMENT = re.compile(r"<!doctype\s+html|<\s*(?:html|head|body)\b", re.IGNORECA
 _FRAGMENT = re.compile(
     r"<\s*/?\s*(?:div|p|span|br|a|b|i|u|em|strong|font|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|img|"
     r"section|article|center|blockquote|pre|hr|sup|sub|small|big|label|dl|dt|dd|figure|figcaption|"
-    r"header|footer|nav|main|aside|o:p|st1:\w+|script|style)(?=[\s/>])[^>]*>",
+    r"header|footer|nav|main|aside|o:p|st1:\w+|script|style)"
+    r"""(?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]+))?)*\s*/?>""",  # attributes
     re.IGNORECASE,
 )
 _DASH = r"[-—－─━_=~～]"
