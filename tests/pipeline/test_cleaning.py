@@ -6,12 +6,12 @@ import re
 import time
 
 import pytest
-from conftest import read_seed, seed_names
-from ingest_helpers import paragraphs, prepare
 
 from service.errors import EmptyDocument
 from service.pipeline.article import Article, Options, Upload
 from service.pipeline.cleaning import clean
+from tests.conftest import read_seed, seed_names
+from tests.pipeline.ingest_helpers import paragraphs, prepare
 
 STAR_RUN = re.compile(r"[*＊]+(?:[.．][*＊]+)*")  # the scorer's reading of a redaction example
 

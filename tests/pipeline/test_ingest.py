@@ -7,11 +7,11 @@ import random
 
 import opencc
 import pytest
-from conftest import read_seed, seed_names
-from ingest_helpers import prepare
 
 from service.errors import BinaryContent, EmptyDocument, UndecodableContent
 from service.pipeline.encoding import decode_bytes
+from tests.conftest import read_seed, seed_names
+from tests.pipeline.ingest_helpers import prepare
 
 GB = {"gb18030", "gbk", "gb2312"}
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from ingest_helpers import paragraphs, prepare
 
 from service.pipeline.filename import FileName, parse_file_name
+from tests.pipeline.ingest_helpers import paragraphs, prepare
 
 # fmt: off
 FILE_NAMES = [
