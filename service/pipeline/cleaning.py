@@ -43,6 +43,7 @@ _PLACEHOLDER_BLOCK = re.compile(
     rf"(?:\n{_PAD}{_DASH}{{3,}}{_PAD}$){{0,3}}",
     re.IGNORECASE | re.MULTILINE,
 )
+_PLACEHOLDER_HINT = re.compile(rf"{_DASH}{{3}}{_PAD}{_IMAGE_WORD}", re.IGNORECASE)  # 18 µs a seed, the block: 110
 _PLACEHOLDER_INLINE = re.compile(rf"[\[【［]{_PAD}{_IMAGE_WORD}{_PAD}[\]】］]", re.IGNORECASE)
 _RULE = re.compile(rf"{_DASH}{{5,}}")  # a paragraph of dashes alone is a drawn line, not text
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
@@ -64,12 +65,15 @@ def clean(article: Article, options: Options) -> Article:
     else:
         fmt = "plain"
     page_title = headline = None
+    has_dashed_block = _PLACEHOLDER_HINT.search(raw) is not None
     if fmt == "plain":
-        raw = _PLACEHOLDER_BLOCK.sub(f"\n{IMAGE}\n", raw)
+        if has_dashed_block:
+            raw = _PLACEHOLDER_BLOCK.sub(f"\n{IMAGE}\n", raw)
         raw = _PLACEHOLDER_INLINE.sub(IMAGE, _PLAIN_NBSP.sub(" ", raw))
         blocks = raw.splitlines()
     else:
-        raw = _PLACEHOLDER_BLOCK.sub(f"<br>{IMAGE}<br>", raw)
+        if has_dashed_block:
+            raw = _PLACEHOLDER_BLOCK.sub(f"<br>{IMAGE}<br>", raw)
         raw = _PLACEHOLDER_INLINE.sub(IMAGE, raw)
         page = extract_blocks(raw, document=fmt == "html-document")
         blocks, page_title, headline = page.blocks, page.title, page.headline
