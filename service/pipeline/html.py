@@ -198,7 +198,15 @@ class _Collector:
             self.headline.append(data)
         if self.skip_depth:
             return
-        self.pieces.append(data)
+        if not self.document and "\n" in data and all(element.tag in ("html", "body") for element in self.stack):
+            # Text outside any element of a fragment is a plain-text line (the seeds' lines before
+            # their `<div>`s): its line breaks are paragraph breaks, as in plain text.
+            for index, line in enumerate(data.split("\n")):
+                if index:
+                    self.pieces.append(None)
+                self.pieces.append(line)
+        else:
+            self.pieces.append(data)
         if self.stack:
             chars = len(data.strip())
             self.stack[-1].text_chars += chars

@@ -65,6 +65,8 @@ PARAGRAPHS = [
     ("　　会议强调，  要深入学习。   \n", ["会议强调， 要深入学习。"]),
     ("Hello  World\n中国", ["Hello World", "中国"]),
     ("会议&nbsp;召开\n第二段", ["会议 召开", "第二段"]),
+    # lines of text outside the tags of a fragment are plain-text lines
+    ("第一段\n第二段\n<p>第三段\n接续</p>", ["第一段", "第二段", "第三段接续"]),
     # a drawn line of dashes is not a paragraph
     ("第一段\n------------------\n第二段", ["第一段", "第二段"]),
 ]

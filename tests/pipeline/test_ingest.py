@@ -134,6 +134,12 @@ BINARY = [
 # fmt: on
 
 
+def test_other_languages_fall_back_to_charset_normalizer() -> None:
+    text = "日本語のテキストです。東京都に住んでいます。今日はいい天気ですね。"
+    decoded = decode_bytes(text.encode("shift_jis"))
+    assert (decoded.text, decoded.encoding) == (text, "cp932")
+
+
 @pytest.mark.parametrize("body", BINARY)
 def test_binary_uploads_are_refused(body: bytes) -> None:
     with pytest.raises(BinaryContent):
