@@ -57,6 +57,8 @@ class Source:
     filename: str | None = None
     size: int = 0
     name_line: str | None = None  # the original file-name line that led the upload, taken out
+    page_title: str | None = None  # an HTML page's <title>, for the title stage
+    headline: str | None = None  # an HTML page's first <h1>, for the title stage
 
 
 class Token(NamedTuple):
@@ -122,7 +124,8 @@ class Redaction:
 
 @dataclass(frozen=True, slots=True)
 class ImagePlaceholder:
-    """A removed placeholder: `offset` is where it stood in `text` (between paragraphs)."""
+    """A removed placeholder: `offset` is where it stood in `text`; `paragraph` is the index of the
+    paragraph it stood in or just before (== len(paragraphs) after the last one)."""
 
     offset: int
     paragraph: int
@@ -139,6 +142,7 @@ class ReferenceNumber:
 class Metadata:
     title: str | None = None
     title_source: str | None = None
+    title_span: Span | None = None  # where the title stands in `text`, when it is part of it
     doc_number: int | None = None
     document_type: str = "news"
     document_type_rule: str | None = None

@@ -1,0 +1,280 @@
+"""HTML to raw blocks of text, in one linear pass over lxml's parser events.
+
+Why events and not a BeautifulSoup tree: both run the same parser (libxml2, through lxml), but
+bs4's tree builder re-links the tree up to the root for each string that follows a closed tag
+(`BeautifulSoup._linkage_fixer`), so 10,000 nested `<div>`s with text between them take 2.2 s
+against 16 ms here; and building the Python tree costs 0.24 ms per seed against 0.08 ms. Python's
+`html.parser` is no option either: 5,000 repetitions of `<a ` take it 1.1 s and 10,000 take 4.7 s
+(quadratic), against 0.4 ms for lxml. Nothing here recurses, so no nesting depth can exhaust the
+stack, and libxml2 keeps text at any depth (lxml's own tree API drops it past depth 256).
+
+A block is the text between two block boundaries (`div`, `p`, `br`, `li`, `h1`-`h6`, `tr`, ...);
+inline tags (`span`, `a`, `b`, `font`) do not split it. Block strings come back raw: cleaning.py
+collapses their whitespace. An `<img>` leaves `IMAGE` where it stood.
+
+For a whole page (`document=True`) the main content is chosen: `nav`, `header`, `footer`,
+`aside`, forms and elements whose class or id says menu, breadcrumb, share, copyright, ... are
+dropped; then the `article`, `main` or content-named container holding the most text that is not
+link text wins, or the whole body if none holds a fair share of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+IMAGE = "\ufdd0"  # a Unicode noncharacter: it never occurs in interchanged text
+
+_BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "option",
+        "title",
+    ]
+)
+_CELL = frozenset(("td", "th"))  # cells of one row are kept apart by a space, the row is the block
+_SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "canvas",
+        "select",
+        "datalist",
+        "head",
+    ]
+)
+_BOILERPLATE_TAGS = frozenset(("nav", "header", "footer", "aside", "form", "menu"))
+_BOILERPLATE_NAME = re.compile(
+    r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|copyright|comment|related|recommend|"
+    r"advert|banner|toolbar|login|search|pagination|pager|topbar|bottom",
+    re.IGNORECASE,
+)
+_CONTENT_NAME = re.compile(
+    r"article|content|main|text|detail|zoom|trs_?editor|post|entry|story|body|news_?con|con_?text|"
+    r"pages?_content|neirong|zhengwen",
+    re.IGNORECASE,
+)
+_CONTENT_TAGS = frozenset(("article", "main"))
+FAIR_SHARE = 0.3  # a container must hold this share of the page's text to stand for the page
+INNER_SHARE = 0.8  # a nested container that holds this much of the best one is the tighter choice
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlText:
+    blocks: list[str]
+    title: str | None = None  # the page's <title>
+    headline: str | None = None  # the first <h1>
+
+
+class _Element:
+    __slots__ = ("end", "is_candidate", "link_chars", "start", "tag", "text_chars")
+
+    def __init__(self, tag: str, start: int, is_candidate: bool) -> None:
+        self.tag = tag
+        self.start = start  # index into the collected pieces
+        self.end = start
+        self.text_chars = 0
+        self.link_chars = 0
+        self.is_candidate = is_candidate
+
+
+class _Collector:
+    """The lxml parser target: pieces of text and block breaks (None), and the containers."""
+
+    def __init__(self, document: bool) -> None:
+        self.document = document
+        self.pieces: list[str | None] = []
+        self.stack: list[_Element] = []
+        self.candidates: list[_Element] = []
+        self.skip_depth = 0  # > 0 inside script, style, head, boilerplate
+        self.link_depth = 0
+        self.title: list[str] | None = None
+        self.headline: list[str] | None = None
+        self.in_title = self.in_headline = False
+        self.body_chars = 0
+
+    def start(self, tag: object, attrib: dict[str, str]) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        skipped = self.skip_depth > 0 or name in _SKIP or (self.document and self._is_boilerplate(name, attrib))
+        if name == "title" and self.title is None:
+            self.in_title, self.title = True, []
+        elif name == "h1" and self.headline is None:
+            self.in_headline, self.headline = True, []
+        is_candidate = self.document and not skipped and self._is_content(name, attrib)
+        element = _Element(name, len(self.pieces), is_candidate)
+        if skipped:
+            self.skip_depth += 1
+        self.stack.append(element)
+        if skipped:
+            return
+        if name in _BLOCK or name == "br":
+            self.pieces.append(None)
+        elif name in _CELL:
+            self.pieces.append(" ")
+        elif name == "img":
+            self.pieces.append(IMAGE)
+        elif name == "a":
+            self.link_depth += 1
+
+    def end(self, tag: object) -> None:
+        if not self.stack:
+            return
+        element = self.stack.pop()
+        if element.tag == "title":
+            self.in_title = False
+        elif element.tag == "h1":
+            self.in_headline = False
+        if self.skip_depth:
+            self.skip_depth -= 1
+            return
+        if element.tag in _BLOCK:
+            self.pieces.append(None)
+        elif element.tag == "a":
+            self.link_depth = max(0, self.link_depth - 1)
+        element.end = len(self.pieces)
+        if self.stack:  # a parent holds its children's text: summed as they close, no tree walk
+            self.stack[-1].text_chars += element.text_chars
+            self.stack[-1].link_chars += element.link_chars
+        if element.is_candidate:
+            self.candidates.append(element)
+
+    def data(self, data: str) -> None:
+        if self.in_title and self.title is not None:
+            self.title.append(data)
+        if self.in_headline and self.headline is not None:
+            self.headline.append(data)
+        if self.skip_depth:
+            return
+        if not self.document and "\n" in data and all(element.tag in ("html", "body") for element in self.stack):
+            # Text outside any element of a fragment is a plain-text line (the seeds' lines before
+            # their `<div>`s): its line breaks are paragraph breaks, as in plain text.
+            for index, line in enumerate(data.split("\n")):
+                if index:
+                    self.pieces.append(None)
+                self.pieces.append(line)
+        else:
+            self.pieces.append(data)
+        if self.stack:
+            chars = len(data.strip())
+            self.stack[-1].text_chars += chars
+            if self.link_depth:
+                self.stack[-1].link_chars += chars
+        self.body_chars += len(data)
+
+    def comment(self, text: str) -> None:  # comments are dropped
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def _is_boilerplate(self, name: str, attrib: dict[str, str]) -> bool:
+        if name in _BOILERPLATE_TAGS:
+            return True
+        label = f"{attrib.get('id', '')} {attrib.get('class', '')}"
+        return bool(label.strip()) and bool(_BOILERPLATE_NAME.search(label)) and not _CONTENT_NAME.search(label)
+
+    def _is_content(self, name: str, attrib: dict[str, str]) -> bool:
+        if name in _CONTENT_TAGS:
+            return True
+        label = f"{attrib.get('id', '')} {attrib.get('class', '')}"
+        return bool(label.strip()) and bool(_CONTENT_NAME.search(label))
+
+
+def extract_blocks(markup: str, *, document: bool) -> HtmlText:
+    collector = _Collector(document)
+    parser = etree.HTMLParser(target=collector, recover=True, no_network=True, remove_comments=True)
+    parser.feed(markup)
+    parser.close()
+    pieces = collector.pieces
+    if document:
+        pieces = _main_content(collector)
+    blocks: list[str] = []
+    current: list[str] = []
+    for piece in pieces:
+        if piece is None:
+            if current:
+                blocks.append("".join(current))
+                current = []
+        else:
+            current.append(piece)
+    if current:
+        blocks.append("".join(current))
+    return HtmlText(
+        blocks,
+        title=" ".join("".join(collector.title).split()) if collector.title else None,
+        headline=" ".join("".join(collector.headline).split()) if collector.headline else None,
+    )
+
+
+def _main_content(collector: _Collector) -> list[str | None]:
+    """The container with the most text that is not links; a tighter one inside it if it holds most."""
+    total = sum(len(piece.strip()) for piece in collector.pieces if piece)
+    if not collector.candidates or not total:
+        return collector.pieces
+
+    def net(element: _Element) -> int:
+        return element.text_chars - element.link_chars
+
+    best = max(collector.candidates, key=net)
+    if net(best) < FAIR_SHARE * total:
+        return collector.pieces
+    inner = [
+        element
+        for element in collector.candidates
+        if best.start <= element.start and element.end <= best.end and net(element) >= INNER_SHARE * net(best)
+    ]
+    tightest = min(inner, key=lambda element: element.end - element.start, default=best)
+    return collector.pieces[tightest.start : tightest.end]

@@ -1,0 +1,246 @@
+"""Cleaning: formats, block structure, layout whitespace, placeholders, redactions, script."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from service.errors import EmptyDocument
+from service.pipeline.article import Article, Options, Upload
+from service.pipeline.cleaning import clean
+from tests.conftest import read_seed, seed_names
+from tests.pipeline.ingest_helpers import paragraphs, prepare
+
+STAR_RUN = re.compile(r"[*＊]+(?:[.．][*＊]+)*")  # the scorer's reading of a redaction example
+
+# fmt: off
+FORMATS = [
+    ("会议强调，要深入学习。\n会议指出，要提高站位。", "plain"),
+    ("第一段\n\n第二段 a<b 而 c>d", "plain"),                          # comparison signs are not tags
+    ("<div><span>会议强调</span></div>", "html-fragment"),
+    ("<p>会议强调</p>", "html-fragment"),
+    ("会议强调<br>会议指出", "html-fragment"),
+    ("<!DOCTYPE html><title>标题</title><p>会议强调</p>", "html-document"),
+    ("<html><head><title>标题</title></head><body><p>会议强调</p></body></html>", "html-document"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "fmt"), FORMATS)
+def test_the_format_is_recognised(raw: str, fmt: str) -> None:
+    assert prepare(raw).source.format == fmt
+
+
+# fmt: off
+PARAGRAPHS = [
+    # block tags split paragraphs ...
+    ("<div>第一段</div><div>第二段</div>", ["第一段", "第二段"]),
+    ("<p>第一段<p>第二段", ["第一段", "第二段"]),
+    ("第一段<br>第二段<br/>第三段", ["第一段", "第二段", "第三段"]),
+    ("<ul><li>一是学</li><li>二是做</li></ul>", ["一是学", "二是做"]),
+    ("<h1>标题</h1><h2>小标题</h2><p>正文</p>", ["标题", "小标题", "正文"]),
+    ("<table><tr><td>姓名</td><td>职务</td></tr><tr><td>张三</td><td>局长</td></tr></table>", ["姓名 职务", "张三 局长"]),
+    # ... inline tags do not
+    ("<p>习近平<span>总书记</span><a href='#'>重要</a><b>讲话</b><font color=red>精神</font></p>", ["习近平总书记重要讲话精神"]),
+    ("<div><span style='font-size:16px'>会议</span><strong>强调</strong></div>", ["会议强调"]),
+    # empty blocks vanish, &nbsp; runs and full-width indentation go
+    ("<div>会议</div><div>&nbsp;</div><div> </div><div>&nbsp;&nbsp;</div><div>强调</div>", ["会议", "强调"]),
+    ("<div><span> 　　6月6日，会议召开。 </span></div>", ["6月6日，会议召开。"]),
+    ("<p>&nbsp;&nbsp;&nbsp;&nbsp;会议召开。&nbsp;</p>", ["会议召开。"]),
+    # scripts, styles and comments are dropped; entities unescaped
+    ("<p>会议<script>var a = '<p>x</p>';</script>召开</p><style>p {color: red}</style>", ["会议召开"]),
+    ("<p>会议<!-- 编辑：张三 -->召开</p>", ["会议召开"]),
+    ("<p>&ldquo;两个维护&rdquo;&amp;&lt;条例&gt;&#x4e2d;&#22269;</p>", ["“两个维护”&<条例>中国"]),
+    # layout whitespace: a line break between CJK goes, between Latin words it is one space
+    ("<p>会议强调，要\n    深入学习</p>", ["会议强调，要深入学习"]),
+    ("<p>Hello\n   World 中国</p>", ["Hello World 中国"]),
+    ("<p>使用 Python 语言</p>", ["使用 Python 语言"]),
+    ("<p>会议\u200b强调\ufeff，\u200d要学习</p>", ["会议强调，要学习"]),
+    # characters are kept as written: full-width digits, punctuation, Latin
+    ("<p>２０１９年６月６日，ＡＢＣ（试行）</p>", ["２０１９年６月６日，ＡＢＣ（试行）"]),
+    # plain text: lines are paragraphs, blank lines vanish
+    ("第一段\n\n\n　　第二段\r\n第三段\r第四段", ["第一段", "第二段", "第三段", "第四段"]),
+    ("　　会议强调，  要深入学习。   \n", ["会议强调， 要深入学习。"]),
+    ("Hello  World\n中国", ["Hello World", "中国"]),
+    ("会议&nbsp;召开\n第二段", ["会议 召开", "第二段"]),
+    # lines of text outside the tags of a fragment are plain-text lines
+    ("第一段\n第二段\n<p>第三段\n接续</p>", ["第一段", "第二段", "第三段接续"]),
+    # a drawn line of dashes is not a paragraph
+    ("第一段\n------------------\n第二段", ["第一段", "第二段"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "expected"), PARAGRAPHS)
+def test_paragraphs_follow_the_block_structure(raw: str, expected: list[str]) -> None:
+    article = prepare(raw)
+    assert paragraphs(article) == expected
+    assert article.text == "\n".join(expected)
+
+
+def test_a_page_keeps_its_main_content_and_drops_the_boilerplate() -> None:
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>会议召开 - 新华网</title>
+    <style>.x{}</style><script>track()</script></head><body>
+    <header><a href="/">首页</a><a href="/news">新闻</a></header>
+    <nav><ul><li><a href="/">首页</a></li><li><a href="/a">时政</a></li></ul></nav>
+    <div class="breadcrumb">首页 &gt; 时政</div>
+    <div class="main"><h1>吉林省主题教育工作会议召开</h1>
+    <div id="content" class="TRS_Editor"><p>　　6月3日下午，吉林省主题教育工作会议在长春召开。会议深入学习贯彻习近平新时代中国特色社会主义思想。</p>
+    <p>　　会议强调，要把思想和行动统一到习近平总书记重要讲话精神上来。</p></div>
+    <div class="share">分享到：微信 微博</div></div>
+    <aside>热点新闻<a href="/1">某某新闻</a></aside>
+    <footer>版权所有 © 新华网 京ICP备12345号</footer></body></html>"""
+    article = prepare(page)
+    assert article.source.format == "html-document"
+    assert paragraphs(article) == [
+        "6月3日下午，吉林省主题教育工作会议在长春召开。会议深入学习贯彻习近平新时代中国特色社会主义思想。",
+        "会议强调，要把思想和行动统一到习近平总书记重要讲话精神上来。",
+    ]
+    assert article.source.page_title == "会议召开 - 新华网"
+    assert article.metadata.title == "吉林省主题教育工作会议召开"
+
+
+def test_a_page_without_a_content_container_keeps_its_body() -> None:
+    article = prepare("<html><body><p>第一段。</p><div>第二段。</div></body></html>")
+    assert paragraphs(article) == ["第一段。", "第二段。"]
+
+
+# fmt: off
+PLACEHOLDERS = [
+    # (raw, paragraphs, [(offset, paragraph index)])
+    ("第一段\n----------------------------------------\n-------------------这里有图片------------\n----------------------------------------\n第二段",
+     ["第一段", "第二段"], [(4, 1)]),
+    ("---------------------------------------- \n-------------------这里有图片------------ \n---------------------------------------- \n<div><span>正文</span></div>",
+     ["正文"], [(0, 0)]),
+    ("<p>第一段</p><p>----这里有图片----</p><p>第二段</p>", ["第一段", "第二段"], [(4, 1)]),
+    ("<p>第一段</p><p><img src='a.jpg'></p><p>第二段</p><img src=b.png>", ["第一段", "第二段"], [(4, 1), (7, 2)]),
+    ("<p>会议现场[图片]会议强调</p>", ["会议现场会议强调"], [(4, 0)]),
+    ("第一段\n【图片】\n第二段 [image] 结束", ["第一段", "第二段结束"], [(4, 1), (7, 1)]),
+    ("第一段\n------\n第二段", ["第一段", "第二段"], []),           # a rule, not an image
+    ("图片来源：新华社\n［图片说明］", ["图片来源：新华社", "［图片说明］"], []),  # words about images stay
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "expected", "positions"), PLACEHOLDERS)
+def test_image_placeholders_are_removed_counted_and_placed(
+    raw: str, expected: list[str], positions: list[tuple[int, int]]
+) -> None:
+    article = prepare(raw)
+    assert paragraphs(article) == expected
+    assert [(image.offset, image.paragraph) for image in article.metadata.image_placeholders] == positions
+
+
+# fmt: off
+REDACTIONS = [
+    ("尊敬的**组长，各位领导", ["**"]),
+    ("投入***万元，惠及*.*万户、**.**万户", ["***", "*.*", "**.**"]),
+    ("截至*月末，美丽新**", ["*", "**"]),
+    ("全角＊＊组长和＊．＊万户", ["＊＊", "＊．＊"]),
+    ("* 第一项\n* 第二项 共**项", ["**"]),         # bullets are not redactions
+    ("没有遮盖的文字", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "marks"), REDACTIONS)
+def test_redactions_are_kept_and_reported_where_they_stand(raw: str, marks: list[str]) -> None:
+    article = prepare(raw)
+    found = article.metadata.redactions
+    assert [mark.text for mark in found] == marks
+    for mark in found:
+        assert article.text[mark.start : mark.end] == mark.text
+        assert mark.text in mark.context
+    assert "".join(paragraphs(article)).count("*") + "".join(paragraphs(article)).count("＊") == raw.count(
+        "*"
+    ) + raw.count("＊")
+
+
+# fmt: off
+SCRIPTS = [
+    ("會議強調，要深入學習習近平總書記重要講話精神。", "zh-Hant", "会议强调，要深入学习习近平总书记重要讲话精神。"),
+    ("<p>臺灣經濟發展</p><p>乾隆年間</p>", "zh-Hant", "台湾经济发展\n乾隆年间"),
+    ("会议强调，要深入学习习近平总书记重要讲话精神。", "zh-Hans", "会议强调，要深入学习习近平总书记重要讲话精神。"),
+    ("乾隆年间的著作", "zh-Hans", "乾隆年间的著作"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("raw", "language", "simplified"), SCRIPTS)
+def test_traditional_text_stays_and_gets_a_simplified_copy_of_the_same_length(
+    raw: str, language: str, simplified: str
+) -> None:
+    article = prepare(raw)
+    assert article.source.language == language
+    assert article.analysis_text == simplified
+    assert len(article.analysis_text) == len(article.text)
+    assert ("會" in raw) <= ("會" in article.text)  # the text itself is not converted
+
+
+@pytest.mark.parametrize("raw", ["", "<div>&nbsp;</div><p> </p>", "<script>x()</script>", "\u200b\u3000\n"])
+def test_a_document_with_no_text_is_refused(raw: str) -> None:
+    with pytest.raises(EmptyDocument):
+        clean(Article(upload=Upload(b"x"), raw_text=raw), Options())
+
+
+def test_the_seeds_meet_their_labels(seed: tuple[str, bytes, dict]) -> None:
+    name, body, label = seed
+    article = prepare(body, filename=name)
+    assert article.source.format == label["format"]
+    for piece in label["text_must_contain"]:
+        assert piece in article.text
+    for piece in label["text_must_not_contain"]:
+        assert piece not in article.text
+    assert len(article.metadata.image_placeholders) == label["image_placeholders"]
+    marks = [mark.text for mark in article.metadata.redactions]
+    if "redactions" in label:
+        assert len(marks) == label["redactions"]
+    assert len(marks) >= label.get("redactions_at_least", 0)
+    for example in label.get("redaction_examples", []):
+        assert example in article.text
+        assert STAR_RUN.search(example).group() in marks  # type: ignore[union-attr]
+    assert article.text == "\n".join(paragraphs(article))
+    assert "\n\n" not in article.text and article.text == article.text.strip()
+
+
+def test_cleaning_a_seed_takes_well_under_a_millisecond() -> None:
+    articles = [prepare(read_seed(name)) for name in seed_names()]
+    articles = [Article(upload=a.upload, raw_text=a.raw_text) for a in articles]
+    clean(articles[0], Options())  # warm the caches
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        for article in articles:
+            clean(article, Options())
+    per_seed = (time.perf_counter() - started) / runs / len(articles)
+    print(f"cleaning: {per_seed * 1000:.3f} ms per seed")
+    assert per_seed < 0.003  # measured ~0.25 ms; the bound leaves room for a loaded CI machine
+
+
+# fmt: off
+HOSTILE = [
+    ("1 MB of plain paragraphs", "会议强调，要深入学习。\n" * 90_000),
+    ("1 MB of one paragraph", "<p>" + "中国经济" * 250_000 + "</p>"),
+    ("10,000 nested divs with text between", "<div>甲" * 10_000 + "深处" + "</div>乙" * 10_000),
+    ("a 2 MB attribute", '<div title="' + "x" * 2_000_000 + '">正文</div>'),
+    ("20,000 unclosed <a", "<p>正文</p>" + "<a " * 20_000),
+    ("1 MB of dashes", "正文\n" + "-" * 1_000_000 + "\n正文"),
+    ("100,000 redaction marks", "<p>" + "**组长，" * 100_000 + "</p>"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("what", "raw"), HOSTILE, ids=[row[0] for row in HOSTILE])
+def test_hostile_inputs_are_cleaned_in_linear_time(what: str, raw: str) -> None:
+    started = time.perf_counter()
+    article = clean(Article(upload=Upload(b"x"), raw_text=raw), Options())
+    elapsed = time.perf_counter() - started
+    assert article.text
+    assert elapsed < 2.0, f"{what}: {elapsed:.2f} s"
+
+
+def test_text_at_any_depth_survives() -> None:
+    article = clean(Article(upload=Upload(b"x"), raw_text="<div>甲" * 10_000 + "深处" + "</div>乙" * 10_000), Options())
+    assert article.text.count("甲") == 10_000 and article.text.count("乙") == 10_000 and "深处" in article.text
