@@ -72,6 +72,7 @@ class DateMentionSchema(Schema):
     month = fields.Integer(allow_none=True)
     day = fields.Integer(allow_none=True)
     end_day = fields.Integer(allow_none=True)
+    end_month = fields.Integer(allow_none=True)
     part_of_day = fields.String(allow_none=True)
     iso = fields.String(allow_none=True)
     inferred = fields.Boolean()
@@ -105,6 +106,7 @@ class RedactionSchema(Schema):
     text = fields.String()
     start = fields.Integer()
     end = fields.Integer()
+    context = fields.String()
 
 
 class ImagePlaceholderSchema(Schema):
@@ -121,6 +123,7 @@ class ReferenceNumberSchema(Schema):
 class MetadataSchema(Schema):
     title = fields.String(allow_none=True)
     title_source = fields.String(allow_none=True)
+    title_span = fields.Nested(ParagraphSchema, allow_none=True)
     doc_number = fields.Integer(allow_none=True)
     document_type = fields.String()
     document_type_rule = fields.String(allow_none=True)
