@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bs4.dammit import EncodingDetector
 from charset_normalizer import from_bytes
 
 from service.errors import BinaryContent, UndecodableContent
@@ -65,9 +66,6 @@ _FAMILIES = {
 # Labels pages use that Python's codec registry does not know (from the WHATWG Encoding list).
 _WEB_ALIASES = {"x-gbk": "gbk", "csgb2312": "gb2312", "x-x-big5": "big5", "cn-big5": "big5", "csbig5": "big5"}
 
-# bytes; only ASCII-compatible pages can declare a charset this way
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{2,40})""")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\uf8ff]")  # controls and private use
 
@@ -186,9 +184,9 @@ def _family(charset: str) -> tuple[str, str] | None:
 
 
 def _sniff_declaration(body: bytes) -> str | None:
-    head = body[:2048]
-    match = _XML_DECLARATION.match(head) or _META_CHARSET.search(head)
-    return match.group(1).decode("ascii") if match else None
+    # beautifulsoup4's sniffer reads `<meta charset>`, `http-equiv` and the XML declaration as
+    # browsers do; only the head is searched, and only ASCII-compatible pages can declare this way.
+    return EncodingDetector.find_declared_encoding(body[:2048], is_html=True)
 
 
 def _candidate(body: bytes, codec: str, name: str, *, final: bool = True) -> _Candidate:
