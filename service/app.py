@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service import request_ids, resources
+from service import pipeline, request_ids, resources
 from service.api import register_blueprints
 from service.config import Settings
 from service.errors import register_error_handlers
@@ -24,6 +24,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.logger.setLevel(settings.log_level)
     request_ids.init_app(app)
     resources.init_app(app)
+    pipeline.init_app(app)
     register_error_handlers(app)
     register_blueprints(app)
     return app
