@@ -42,3 +42,8 @@ limit_request_field_size = 8190
 # Logs go to stderr, where a container runtime collects them.
 errorlog = "-"
 loglevel = os.environ.get("WENJI_LOG_LEVEL", "info").lower()
+
+# gunicorn 25+ opens a control socket at $HOME/.gunicorn/gunicorn.ctl by default: one path for
+# every instance on the host (replicas and test servers would take it from each other), and a
+# write into a root file system that is read-only in the container. Nothing here uses it.
+control_socket_disable = True
