@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service.api import documents, health, spec
+from service.api import documents, health, inspect, spec
 
 
 def register_blueprints(app: Flask) -> None:
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(spec.blueprint)
+    app.register_blueprint(inspect.blueprint)
