@@ -42,8 +42,12 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
+  // A term is "中文 english": the English part is drawn smaller, under or beside the Chinese.
   function row(dl, term, value, extra) {
-    dl.appendChild(el("dt", null, term));
+    var dt = el("dt", null, term.split(" ")[0]);
+    var english = term.split(" ").slice(1).join(" ");
+    if (english) dt.appendChild(el("span", "en", " " + english));
+    dl.appendChild(dt);
     var dd = el("dd", value === null || value === undefined || value === "" ? "none" : null);
     dd.textContent = value === null || value === undefined || value === "" ? "—" : String(value);
     if (extra) dd.appendChild(el("span", "rule", extra));
@@ -191,7 +195,6 @@
       });
     }
     node._span = s;
-    node.setAttribute("aria-describedby", "popover");
     return node;
   }
 
@@ -202,7 +205,6 @@
     node.dataset.start = position.offset;
     node.setAttribute("role", "img");
     node.setAttribute("aria-label", "此处删除了一张图片 an image placeholder was removed here");
-    node.setAttribute("aria-describedby", "popover");
     node._span = span("image", position.offset, position.offset, "图片占位", [
       "原文此处有一张图片，清洗时删去 an image placeholder was removed here",
       "段落 paragraph " + position.paragraph,
@@ -481,7 +483,7 @@
             $("status").textContent = label + " · " + (data.text || "").length + " 字";
             render(data);
           } else {
-            $("status").textContent = label;
+            $("status").textContent = label + " · 出错 failed";
             showProblem(data && data.title ? data : { title: "HTTP " + response.status, detail: raw.slice(0, 300), status: response.status });
           }
         });
@@ -522,6 +524,9 @@
       pop.appendChild(part);
     }
     pop.hidden = false;
+    if (current && current !== target) current.removeAttribute("aria-describedby");
+    // Only the open highlight is described by the popover; a hidden one describes nothing.
+    target.setAttribute("aria-describedby", "popover");
     current = target;
     place(pop, target);
   }
@@ -540,6 +545,7 @@
 
   function hidePopover() {
     $("popover").hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
     current = null;
   }
 
