@@ -231,11 +231,18 @@ def test_the_speech_shows_its_redaction_marks_and_the_keyboard_reaches_them(page
     assert {mark["text"] for mark in marks} <= {"*", "**", "***", "*.*", "**.**"}
     text = response(page)["text"]
     assert text[marks[0]["start"] - 3 : marks[0]["end"] + 2] == "尊敬的**组长"
-    # From the last legend key, Tab reaches the first highlight of the text; Esc closes its popover.
+    # From the last legend key, Tab reaches the first highlight of the text, then the next ones up
+    # to the first redaction mark; its popover says what it is, and Esc closes it.
     page.execute_script("Array.from(document.querySelectorAll('#legend button')).pop().focus()")
     page.switch_to.active_element.send_keys(Keys.TAB)
-    focused = page.switch_to.active_element
+    assert page.execute_script("return document.activeElement === document.querySelector('#text .hl')")
+    for _ in range(40):
+        focused = page.switch_to.active_element
+        if focused.get_attribute("data-kind") == "redaction":
+            break
+        focused.send_keys(Keys.TAB)
     assert focused.get_attribute("data-kind") == "redaction"
+    assert focused.get_attribute("data-start") == str(marks[0]["start"])
     popover = page.find_element("id", "popover")
     wait_for(page, lambda d: popover.is_displayed())
     assert "脱敏" in popover.text

@@ -44,9 +44,9 @@
 
   // A term is "中文 english": the English part is drawn smaller, under or beside the Chinese.
   function row(dl, term, value, extra) {
-    var dt = el("dt", null, term.split(" ")[0]);
-    var english = term.split(" ").slice(1).join(" ");
-    if (english) dt.appendChild(el("span", "en", " " + english));
+    var parts = /^(\S+) ([A-Za-z].*)$/.exec(term);
+    var dt = el("dt", null, parts ? parts[1] : term);
+    if (parts) dt.appendChild(el("span", "en", " " + parts[2]));
     dl.appendChild(dt);
     var dd = el("dd", value === null || value === undefined || value === "" ? "none" : null);
     dd.textContent = value === null || value === undefined || value === "" ? "—" : String(value);
@@ -367,13 +367,14 @@
       row(dl, person.name, (person.roles || []).join("；") || "—", "×" + person.mentions);
     });
     [
-      ["机构", meta.organizations],
-      ["地点", meta.places],
+      ["机构 organizations", meta.organizations],
+      ["地点 places", meta.places],
     ].forEach(function (pair) {
-      (pair[1] || []).forEach(function (entity) {
-        var shorts = entity.short_forms && entity.short_forms.length ? "简称 " + entity.short_forms.join("、") : null;
-        row(dl, pair[0], entity.name, shorts);
+      var names = (pair[1] || []).map(function (entity) {
+        var shorts = entity.short_forms && entity.short_forms.length ? "（" + entity.short_forms.join("、") + "）" : "";
+        return entity.name + shorts;
       });
+      if (names.length) row(dl, pair[0], names.join("、"));
     });
     if (!dl.firstChild) row(dl, "—", null);
   }
