@@ -262,6 +262,19 @@ def test_an_image_shows_the_problem_title_and_detail(page: Any, tmp_path: Path) 
     assert not page.find_element("id", "result").is_displayed()
 
 
+def test_a_dropped_file_is_sent(page: Any) -> None:
+    # Selenium cannot drag from the desktop; a drop event carrying a File is what the page sees.
+    before = renders(page)
+    page.execute_script(
+        """const data = new DataTransfer();
+           data.items.add(new File([arguments[0]], 'dropped.txt', {type: 'text/plain'}));
+           document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true}));""",
+        "6月3日下午，吉林省主题教育工作会议在长春召开。",
+    )
+    wait_for(page, lambda d: renders(d) > before)
+    assert response(page)["source"]["filename"] == "dropped.txt"
+
+
 def test_pasted_text_is_sent_as_json(page: Any) -> None:
     content = "6月6日，国家市场监督管理总局召开主题教育动员部署会。\n会议强调，要深入学习。"
     page.find_element("id", "paste").send_keys(content)
@@ -292,6 +305,12 @@ def test_a_full_response_is_drawn_with_every_kind_of_fact(page: Any) -> None:
     assert role.find_element("css selector", "mark.hl-org").get_attribute("textContent") == "中央第二十指导组"
     tip = popover_for(page, page.find_element("css selector", '#text mark.hl-person[data-name="姜大明"]'))
     assert "中央第二十指导组组长" in tip and "role before name" in tip
+    # Hovering with a mouse opens the same popover.
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    page.execute_script("document.activeElement.blur()")
+    ActionChains(page).move_to_element(page.find_element("css selector", "#text mark.hl-meeting")).perform()
+    wait_for(page, lambda d: "以…形式召开" in d.find_element("id", "popover").text)
     assert [mark["text"] for mark in highlights(page, "event-date")] == ["6月6日"]
     assert [mark["text"] for mark in highlights(page, "meeting")] == ["电视电话会议"]
     chips = page.find_elements("css selector", "#keywords .chip")
