@@ -194,6 +194,10 @@ def test_each_seed_is_drawn_at_its_offsets(page: Any, name: str) -> None:
     )
     for text, start, end in marks:
         assert text in document["text"][start:end]
+    # A marker for each removed image (seed 004 has one), and the count the labels give.
+    images = page.find_elements("css selector", "#text .marker")
+    assert len(images) == len(document["metadata"]["image_placeholder_positions"])
+    assert len(images) == seed_labels()[name]["image_placeholders"]
     assert page.find_element("id", "source-encoding").text.startswith(document["source"]["encoding"])
     assert console_errors(page) == []
 

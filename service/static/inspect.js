@@ -69,7 +69,7 @@
     if (date.year !== null && date.year !== undefined) parts.push(date.year + "年");
     if (date.month) parts.push(date.month + "月");
     if (date.day) parts.push(date.day + "日");
-    if (date.end_day) parts.push("至" + date.end_day + "日");
+    if (date.end_day) parts.push("至" + (date.end_month && date.end_month !== date.month ? date.end_month + "月" : "") + date.end_day + "日");
     if (parts.length) lines.push("读作 " + parts.join(""));
     if (date.year === null || date.year === undefined) lines.push("原文没有年份 no year given");
     if (date.inferred) lines.push("年份由文中其他日期推定 year inferred");
@@ -169,7 +169,9 @@
       spans.push(span("reference", ref.start, ref.end, ref.text, ["文号 reference number"]));
     });
     (meta.redactions || []).forEach(function (mark) {
-      spans.push(span("redaction", mark.start, mark.end, mark.text, ["脱敏标记 redaction mark", "原文在此隐去内容 something was withheld here"]));
+      var lines = ["脱敏标记 redaction mark", "原文在此隐去内容 something was withheld here"];
+      if (mark.context) lines.push("上下文 context: " + mark.context);
+      spans.push(span("redaction", mark.start, mark.end, mark.text, lines));
     });
     return spans.filter(function (s) {
       return s.start >= 0 && s.end > s.start && s.end <= text.length;
@@ -280,12 +282,14 @@
     lines.forEach(function (line) {
       var end = start + line.length;
       var last = index === lines.length - 1;
+      // A removed image is drawn in the paragraph it preceded, at its offset (clamped to it).
       var mine = markers.filter(function (m) {
-        if (m.offset >= start && m.offset < end + 1) return true;
-        return last && m.offset >= end;
+        return m.paragraph === index || (last && m.paragraph > index);
       });
       var p = renderParagraph(text, start, end, spans, mine);
-      if (index === 0 && meta.title && squash(line) === squash(meta.title)) p.classList.add("title-line");
+      var titleSpan = meta.title_span;
+      var isTitle = titleSpan ? titleSpan.start === start && titleSpan.end === end : index === 0 && meta.title && squash(line) === squash(meta.title);
+      if (isTitle) p.classList.add("title-line");
       root.appendChild(p);
       start = end + 1;
       index++;
