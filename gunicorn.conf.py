@@ -4,7 +4,11 @@
 is measured is what is shipped. Environment variables override where an operator needs to.
 """
 
+import glob
 import os
+import shutil
+import sys
+import tempfile
 
 # Where to listen: loopback by default so a newcomer's `make run` is not open to the network;
 # the container sets HOST=0.0.0.0.
@@ -47,3 +51,34 @@ loglevel = os.environ.get("WENJI_LOG_LEVEL", "info").lower()
 # every instance on the host (replicas and test servers would take it from each other), and a
 # write into a root file system that is read-only in the container. Nothing here uses it.
 control_socket_disable = True
+
+# Prometheus metrics from every worker, not just the one that answers the scrape: each worker
+# keeps its values in files under PROMETHEUS_MULTIPROC_DIR and /metrics adds them all up. The
+# variable must be set before the app (and prometheus-client) is loaded, which is why it is set
+# here. We make a fresh directory per start, so no stale counts from an earlier run are added
+# in, and remove it on exit; an operator's own directory is emptied at start instead. A reload
+# (SIGHUP) reads this file again and keeps the directory: the counts of live workers stay.
+_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"
+_OWNS_METRICS_DIR = "WENJI_OWNS_METRICS_DIR"  # set by us, so a reload knows whose directory it is
+if not os.environ.get(_OWNS_METRICS_DIR):
+    if os.environ.get(_METRICS_DIR):
+        for _stale in glob.glob(os.path.join(os.environ[_METRICS_DIR], "*.db")):
+            os.remove(_stale)
+    else:
+        try:
+            os.environ[_METRICS_DIR] = tempfile.mkdtemp(prefix="wenji-metrics-")
+            os.environ[_OWNS_METRICS_DIR] = "1"
+        except OSError as error:  # no writable temp dir: each worker then reports only its own counts
+            print(f"wenji: no directory for multiprocess metrics ({error}); set {_METRICS_DIR}", file=sys.stderr)
+
+
+def child_exit(server, worker):
+    # A dead worker's counters stay (they happened); its live gauges are dropped.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if os.environ.get(_OWNS_METRICS_DIR):
+        shutil.rmtree(os.environ[_METRICS_DIR], ignore_errors=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service import pipeline, request_ids, resources
+from service import access_log, metrics, pipeline, request_ids, resources
 from service.api import register_blueprints
 from service.config import Settings
 from service.errors import register_error_handlers
@@ -23,6 +23,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]  # fields in the order openapi.yaml lists them
     app.logger.setLevel(settings.log_level)
     request_ids.init_app(app)
+    access_log.init_app(app)
+    metrics.init_app(app)
     resources.init_app(app)
     pipeline.init_app(app)
     register_error_handlers(app)

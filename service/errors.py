@@ -129,10 +129,19 @@ _FROM_WERKZEUG: dict[int, type[Problem]] = {
 }
 
 
-def problem_response(problem: Problem) -> Response:
+def problem_body(problem: Problem) -> dict[str, Any]:
+    """The problem as the client sees it, with where and in which request it happened.
+
+    A batch puts this body into the result of the one file that failed.
+    """
     body = problem.to_dict()
     body["instance"] = request.path
     body["request_id"] = g.get("request_id", "")
+    return body
+
+
+def problem_response(problem: Problem) -> Response:
+    body = problem_body(problem)
     response = Response(json.dumps(body, ensure_ascii=False), status=problem.status, mimetype=PROBLEM_JSON)
     for name, value in problem.headers.items():
         response.headers[name] = value

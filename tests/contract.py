@@ -1,7 +1,7 @@
 """Hold responses to openapi.yaml.
 
 Find the operation, the status (or `default`) and the media type, then validate the body
-against the schema the spec gives there. OpenAPI 3.1 schemas are JSON Schema 2020-12, so
+against the schema the spec gives there (for NDJSON, each line against it). OpenAPI 3.1 schemas are JSON Schema 2020-12, so
 jsonschema validates them as written; every schema is reached by a `$ref` into the spec itself,
 so the spec's own `#/components/...` references resolve as they do for any client.
 """
@@ -22,6 +22,7 @@ from referencing.jsonschema import DRAFT202012
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
 SPEC_URI = "urn:wenji:openapi"
 _PARAMETER = re.compile(r"\\\{[^}]+\\\}")
+LINE_TYPES = frozenset({"application/x-ndjson"})
 
 
 class ContractViolation(AssertionError):
@@ -92,7 +93,11 @@ def check_response(method: str, path: str, status: int, content_type: str, body:
         return
     pointer = "/".join(_escape(part) for part in (*response_at, "content", declared, "schema"))
     validator = Draft202012Validator({"$ref": f"{SPEC_URI}#/{pointer}"}, registry=_registry())
-    errors = sorted(validator.iter_errors(json.loads(body)), key=lambda error: list(error.path))
-    if errors:
-        where = "/".join(map(str, errors[0].path)) or "(root)"
-        raise ContractViolation(f"{method} {path} {status}: {errors[0].message} at {where}")
+    # A stream of JSON lines (NDJSON): the spec's schema is that of each line.
+    documents = [json.loads(line) for line in body.splitlines() if line] if media in LINE_TYPES else [json.loads(body)]
+    for number, document in enumerate(documents, start=1):
+        errors = sorted(validator.iter_errors(document), key=lambda error: list(error.path))
+        if errors:
+            where = "/".join(map(str, errors[0].path)) or "(root)"
+            line = f" (line {number})" if media in LINE_TYPES else ""
+            raise ContractViolation(f"{method} {path} {status}{line}: {errors[0].message} at {where}")

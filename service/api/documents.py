@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 
-from service.api.schemas import ProcessingOptions, dump_document
+from service.api.negotiation import JSON, TEXT, negotiate
+from service.api.processing import run_pipeline
+from service.api.schemas import ProcessingOptions
 from service.api.uploads import read_upload
 from service.errors import InvalidOptions
-from service.pipeline import process
+from service.pipeline.article import Options
 
 blueprint = Blueprint("documents", __name__)
 _OPTIONS = ProcessingOptions()
@@ -16,13 +18,14 @@ _OPTIONS = ProcessingOptions()
 
 @blueprint.post("/v1/documents")
 def create_document() -> Response:
-    options = _load_options()
+    answer = negotiate(request, offers=(JSON, TEXT))
+    options = load_options()
     upload = read_upload(request, limit=current_app.config["SETTINGS"].max_body_bytes)
-    article = process(upload, options)
-    return jsonify(dump_document(article))
+    return answer.render(run_pipeline(upload, options))
 
 
-def _load_options():  # -> Options
+def load_options() -> Options:
+    """The query's processing options; the batch endpoint takes the same ones."""
     try:
         data = _OPTIONS.load(request.args.to_dict())
     except ValidationError as error:

@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import Request
 from marshmallow import ValidationError
+from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.http import parse_options_header
 
@@ -23,6 +24,7 @@ from service.pipeline.article import Upload
 
 RAW_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream", "application/xhtml+xml"})
 _JSON_UPLOAD = JsonUpload()
+_SPARE_PARTS = 10  # parts a batch may carry besides its files: a form field or two
 
 
 def read_upload(request: Request, *, limit: int) -> Upload:
@@ -91,6 +93,11 @@ def _from_multipart(request: Request, limit: int) -> Upload:
         if not files and not request.form:
             raise MalformedBody("The multipart body has no parts: it is empty, truncated or its boundary is wrong.")
         raise MissingFile("The multipart upload has no part named 'file'.", errors={"file": ["Missing file part."]})
+    return upload_from_part(part, limit=limit)
+
+
+def upload_from_part(part: FileStorage, *, limit: int) -> Upload:
+    """One multipart file part as an Upload; over `limit` bytes is 413 for this file."""
     body = part.stream.read(limit + 1)
     if len(body) > limit:
         raise PayloadTooLarge(f"The file is over the limit of {limit} bytes.")
@@ -124,6 +131,42 @@ def _from_json(request: Request, limit: int) -> Upload:
         body = data["content"].encode("utf-8", errors="replace")
         charset = "utf-8"
     return Upload(body=body, filename=data.get("filename"), content_type="application/json", declared_charset=charset)
+
+
+def read_batch(request: Request, *, max_files: int, max_bytes: int) -> list[FileStorage]:
+    """The `file` parts of a batch upload, in upload order, each still unread.
+
+    The whole body is held to `max_bytes` (in place of the single-upload limit) and the parts to
+    `max_files`: past either the batch is 413, since no answer for the files could be complete.
+    Each part is read later, by `upload_from_part`, with the single-upload limit for that file.
+    """
+    if request.content_encoding and request.content_encoding.lower() not in {"identity"}:
+        raise UnsupportedMediaType(
+            f"Content-Encoding {request.content_encoding!r} is not accepted; send the body as is."
+        )
+    if request.mimetype != "multipart/form-data":
+        raise UnsupportedMediaType("A batch is multipart/form-data with one part named 'file' per article.")
+    if "boundary" not in request.mimetype_params:
+        raise MalformedBody("multipart/form-data needs a boundary parameter.")
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise PayloadTooLarge(f"The batch is {request.content_length} bytes; the limit is {max_bytes}.")
+    _buffer_unsized_body(request, max_bytes)
+    request.max_content_length = max_bytes
+    # Werkzeug stops parsing past this many parts instead of spooling thousands of tiny ones.
+    request.max_form_parts = max_files + _SPARE_PARTS
+    try:
+        parts = request.files.getlist("file")
+    except RequestEntityTooLarge as error:
+        raise PayloadTooLarge(
+            f"The batch has too many parts (the limit is {max_files} files) or a form field that is too large."
+        ) from error
+    if not parts:
+        if not request.files and not request.form:
+            raise MalformedBody("The multipart body has no parts: it is empty, truncated or its boundary is wrong.")
+        raise MissingFile("The multipart upload has no part named 'file'.", errors={"file": ["Missing file part."]})
+    if len(parts) > max_files:
+        raise PayloadTooLarge(f"The batch has {len(parts)} files; the limit is {max_files}.")
+    return parts
 
 
 def _filename_header(request: Request) -> str | None:
