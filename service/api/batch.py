@@ -69,4 +69,4 @@ def _result(filename: str | None, upload: Upload | Problem, options: Options, an
 
 def _lines(results: Iterable[dict[str, Any]]) -> Iterator[str]:
     for result in results:
-        yield current_app.json.dumps(result) + "\n"
+        yield current_app.json.dumps(result, separators=(",", ":")) + "\n"  # compact, as jsonify is

@@ -50,7 +50,7 @@ class Answer:
 
 def negotiate(request: Request, offers: Sequence[str]) -> Answer:
     """The answer this request asks for among `offers` (best first), or 406 / 422 now."""
-    return Answer(media=_media_type(request, offers), fields=_fields(request.args.get("fields")))
+    return Answer(media=_media_type(request, offers), fields=parse_fields(request.args.get("fields")))
 
 
 def _media_type(request: Request, offers: Sequence[str]) -> str:
@@ -64,7 +64,8 @@ def _media_type(request: Request, offers: Sequence[str]) -> str:
     return best
 
 
-def _fields(raw: str | None) -> tuple[str, ...] | None:
+def parse_fields(raw: str | None) -> tuple[str, ...] | None:
+    """`text,metadata` as the Document's field names, in its order; None (all) when not given."""
     if raw is None:
         return None
     asked = {name.strip() for name in raw.split(",") if name.strip()}
