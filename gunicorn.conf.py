@@ -80,5 +80,6 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
-    if os.environ.get(_OWNS_METRICS_DIR):
-        shutil.rmtree(os.environ[_METRICS_DIR], ignore_errors=True)
+    owned = os.environ.get(_METRICS_DIR, "") if os.environ.get(_OWNS_METRICS_DIR) else ""
+    if os.path.basename(owned).startswith("wenji-metrics-"):  # only ever the directory we made
+        shutil.rmtree(owned, ignore_errors=True)

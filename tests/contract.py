@@ -101,3 +101,16 @@ def check_response(method: str, path: str, status: int, content_type: str, body:
             where = "/".join(map(str, errors[0].path)) or "(root)"
             line = f" (line {number})" if media in LINE_TYPES else ""
             raise ContractViolation(f"{method} {path} {status}{line}: {errors[0].message} at {where}")
+
+
+def check_schema(name: str, instance: Any) -> None:
+    """Raise ContractViolation unless `instance` is a valid `#/components/schemas/<name>`.
+
+    For answers the spec allows in more than one shape (a Document, or only the fields asked
+    for), a test can still hold the usual one to the strict schema.
+    """
+    validator = Draft202012Validator({"$ref": f"{SPEC_URI}#/components/schemas/{name}"}, registry=_registry())
+    error = next(iter(sorted(validator.iter_errors(instance), key=lambda error: list(error.path))), None)
+    if error is not None:
+        where = "/".join(map(str, error.path)) or "(root)"
+        raise ContractViolation(f"not a {name}: {error.message} at {where}")
