@@ -17,8 +17,6 @@ MIB = 1024 * 1024
 class Settings:
     max_body_bytes: int = 20 * MIB  # WENJI_MAX_BODY_BYTES: larger uploads get 413, unread
     log_level: str = "INFO"  # WENJI_LOG_LEVEL
-    default_keywords: int = 10  # WENJI_DEFAULT_KEYWORDS
-    default_summary: int = 3  # WENJI_DEFAULT_SUMMARY
     batch_max_files: int = 100  # WENJI_BATCH_MAX_FILES: more `file` parts in one batch get 413
     batch_max_bytes: int = 50 * MIB  # WENJI_BATCH_MAX_BYTES: a larger batch body gets 413, unread
     testing: bool = False
