@@ -49,6 +49,7 @@ loglevel = os.environ.get("WENJI_LOG_LEVEL", "info").lower()
 # write into a root file system that is read-only in the container. Nothing here uses it.
 control_socket_disable = True
 
+
 # Garbage collection in the workers, measured with `make bench` (see bench/run.py):
 # - gc.freeze() in the master right before each fork moves everything preloaded (the app, the
 #   dictionaries' Python side) into the permanent generation. Workers' collections then neither
