@@ -531,7 +531,7 @@ def heading(text: str) -> None:
 
 def row(*cells: str, width: int = 10) -> None:
     first, *rest = cells
-    print(f"  {first:<14}" + "".join(f"{cell:>{width}}" for cell in rest), flush=True)
+    print(f"  {first:<18}" + "".join(f"{cell:>{width}}" for cell in rest), flush=True)
 
 
 def mib(kb: object) -> str:
