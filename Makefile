@@ -42,6 +42,9 @@ format: $(VENV)/.dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix service tests bench
 	$(BIN)/ruff format service tests bench
 
+bench: $(VENV)/.dev  ## set up, then print speed against the naive reference: in-process, HTTP, start-up, memory (~2 min)
+	$(BIN)/python -m bench.run
+
 docker:  ## build the image (needs a Docker engine)
 	docker build -t wenji .
 

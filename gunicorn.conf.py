@@ -4,6 +4,7 @@
 is measured is what is shipped. Environment variables override where an operator needs to.
 """
 
+import gc
 import glob
 import os
 import shutil
@@ -83,3 +84,20 @@ def on_exit(server):
     owned = os.environ.get(_METRICS_DIR, "") if os.environ.get(_OWNS_METRICS_DIR) else ""
     if os.path.basename(owned).startswith("wenji-metrics-"):  # only ever the directory we made
         shutil.rmtree(owned, ignore_errors=True)
+
+
+# Garbage collection in the workers, measured with `make bench` (see bench/run.py):
+# - gc.freeze() in the master right before each fork moves everything preloaded (the app, the
+#   dictionaries' Python side) into the permanent generation. Workers' collections then neither
+#   scan those objects nor write to their headers, so the pages stay shared, and the full
+#   collections that scanned them (~20 ms every ~50 requests) are gone.
+# - A larger first threshold in the workers: a request allocates tens of thousands of short-lived
+#   objects (a token each), so the default 700 ran several collections per request, each promoting
+#   the live tokens; on a 1 MB upload those collections grew with the text.
+def pre_fork(server, worker):  # type: ignore[no-untyped-def]
+    gc.collect()
+    gc.freeze()
+
+
+def post_fork(server, worker):  # type: ignore[no-untyped-def]
+    gc.set_threshold(10_000, 50, 100)

@@ -1,0 +1,102 @@
+"""Start a real gunicorn, with the shipped gunicorn.conf.py, on a free loopback port.
+
+Shared by the tests (through tests/servers.py) and the benchmark, so both measure what is
+shipped. The server's log goes to a temporary file, not a pipe nobody reads (a full pipe would
+block the master), and is kept in `Server.log` for a test or the benchmark to show on failure.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+APP = "service.app:create_app()"
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    ready_s: float = 0.0  # from starting the process to /readyz answering 200
+    log_path: Path | None = field(default=None, repr=False)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path else ""
+
+    def worker_pids(self) -> list[int]:
+        """The master's children, as /proc lists them."""
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_ready(url: str, *, timeout: float = 20.0, interval: float = 0.05) -> float:
+    """Poll /readyz until it answers 200; return how long that took."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=1) as response:
+                if response.status == 200:
+                    return time.monotonic() - started
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(interval)
+    raise TimeoutError(f"{url} was not ready within {timeout} s")
+
+
+@contextmanager
+def gunicorn(
+    *, workers: int = 2, env: dict[str, str] | None = None, app: str = APP, poll_interval: float = 0.05
+) -> Iterator[Server]:
+    """A gunicorn serving `app` with the shipped config; stopped with SIGTERM on exit."""
+    port = free_port()
+    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
+    environment.update(env or {})
+    log = tempfile.NamedTemporaryFile(prefix="wenji-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115  # kept open by the server, removed below
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [str(GUNICORN), "-c", "gunicorn.conf.py", app],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    url = f"http://127.0.0.1:{port}"
+    server = Server(url, process, log_path=Path(log.name))
+    try:
+        try:
+            wait_ready(url, interval=poll_interval)
+        except TimeoutError as error:
+            raise TimeoutError(f"{error}; its log:\n{server.log()[-4000:]}") from error
+        server.ready_s = time.monotonic() - started
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        Path(log.name).unlink(missing_ok=True)

@@ -1,0 +1,76 @@
+"""The benchmark's code keeps working: it imports, its parts run, the load generator loads a real server.
+
+Nothing here is timed: speed is measured by `make bench`, never asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from bench import loadgen, naive, run
+from bench.loadgen import LoadResult, run_load, seed_bodies
+from servers import gunicorn
+
+
+def test_synthetic_inputs_are_the_size_asked_and_made_of_the_seeds_sentences() -> None:
+    text = run.synthetic_text(seed_bodies(), 10 * 1024)
+    assert 10 * 1024 - 4 <= len(text.encode("utf-8")) <= 10 * 1024
+    assert "\n" in text and "。" in text
+    assert run.synthetic_text(seed_bodies(), 10 * 1024) == text  # the same input every run
+
+
+def test_the_naive_reference_processes_a_seed_and_serves_it() -> None:
+    name, body = seed_bodies()[0]
+    result = naive.process(body)
+    assert result["keywords"] and result["words"] > 100
+    client = naive.create_app().test_client()
+    response = client.post("/v1/documents", data={"file": (io.BytesIO(body), name)})
+    assert response.status_code == 200
+    assert response.get_json()["keywords"]
+
+
+# fmt: off
+RESPONSES = [
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", (200, True)),
+    (b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nok", None),
+    (b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok", (200, False)),
+    (b"HTTP/1.1 422 Unprocessable\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", (422, True)),
+    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("response", "expected"), RESPONSES)
+def test_the_load_generator_knows_when_a_response_is_whole(response: bytes, expected: tuple[int, bool] | None) -> None:
+    assert loadgen._parse(bytearray(response), eof=False) == expected
+
+
+def test_the_load_generator_refuses_other_hosts() -> None:
+    with pytest.raises(ValueError, match="loopback"):
+        run_load("http://192.0.2.1/v1/documents", duration_s=1)
+
+
+def test_the_bench_reads_memory_from_proc() -> None:
+    figures = run.smaps_rollup(os.getpid())
+    assert figures["Rss"] > 0 and figures["Pss"] > 0
+
+
+@pytest.mark.server
+def test_the_load_generator_loads_a_real_gunicorn_for_a_second() -> None:
+    with gunicorn(workers=1) as server:
+        before = run.server_cpu_s(server)
+        result = run_load(f"{server.url}/v1/documents", bodies=seed_bodies(), connections=2, duration_s=1.0)
+        assert result.requests > 0
+        assert result.errors == 0, result.summary()
+        assert set(result.status_counts) == {200}
+        assert result.p50_ms <= result.p99_ms <= result.max_ms
+        assert run.server_cpu_s(server) > before
+        health = run_load(f"{server.url}/healthz", connections=1, duration_s=0.2, max_requests=20)
+        assert health.requests == 20 and health.errors == 0
+        assert run.memory_of(server)["processes"].keys() == {"master", "worker 1"}
+    merged = run.merge([result, result])
+    assert merged.requests == 2 * result.requests
+    assert LoadResult.from_dict(result.to_dict()).requests == result.requests
