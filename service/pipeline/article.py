@@ -197,3 +197,10 @@ class Article:
     content_id: str = ""
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def simplified(self) -> str:
+        """The text the rules match on: `analysis_text` (Simplified, offsets shared with `text`)
+        where it lines up with `text`, else `text`. What a rule reports is sliced from `text`."""
+        analysis = self.analysis_text
+        return analysis if analysis and len(analysis) == len(self.text) else self.text

@@ -62,7 +62,9 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def extract_dates(article: Article, options: Options) -> Article:
-    mentions = find_dates(article.text)
+    mentions = find_dates(article.simplified)  # 號 and 電 read as 号 and 电; offsets shared with text
+    if article.simplified is not article.text:
+        mentions = tuple(_as_written(m, article.text) for m in mentions)
     event = find_event_date(article, mentions)
     metadata = replace(article.metadata, dates=mentions, event_date=event)
     return replace(article, metadata=metadata)
@@ -90,6 +92,11 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
             result.append(mention)
             taken_until = mention.end
     return tuple(result)
+
+
+def _as_written(mention: DateMention, text: str) -> DateMention:
+    written = text[mention.start : mention.end]
+    return mention if written == mention.text else replace(mention, text=written)
 
 
 def _written(match: re.Match[str]) -> DateMention | None:
@@ -182,7 +189,7 @@ def find_event_date(article: Article, mentions: tuple[DateMention, ...]) -> Date
 
 def _lead_paragraphs(article: Article) -> list[tuple[int, int]]:
     """The first paragraphs of the body: a first line that only repeats the title is skipped."""
-    text, title = article.text, article.metadata.title or ""
+    text, title = article.simplified, article.metadata.title or ""
     spans = [(p.start, p.end) for p in article.paragraphs] or [(0, len(text))]
     if spans and title and _squash(text[spans[0][0] : spans[0][1]]) == _squash(title):
         spans = spans[1:]
@@ -197,7 +204,7 @@ def _lead_paragraphs(article: Article) -> list[tuple[int, int]]:
 
 def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
     # Strategy 1: a date that opens a lead paragraph, alone or after a dateline.
-    text = article.text
+    text = article.simplified
     for start, end in _lead_paragraphs(article):
         for mention in mentions:
             if mention.start < start or mention.start > start + 40:
@@ -220,7 +227,7 @@ def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> Date
 
 def _lead_sentence_verb(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
     # Strategy 2: the first date of a lead paragraph's first sentence, with 召开/举行/… after it.
-    text = article.text
+    text = article.simplified
     for start, end in _lead_paragraphs(article)[:2]:
         stop = min((i for i in (text.find("。", start, end),) if i != -1), default=end)
         for mention in mentions:

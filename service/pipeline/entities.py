@@ -31,7 +31,10 @@ def non_overlapping(found: list[Found]) -> list[Found]:
     return kept
 
 
-def to_entities(text: str, found: list[Found]) -> tuple[Entity, ...]:
+def to_entities(text: str, found: list[Found], *, written: str | None = None) -> tuple[Entity, ...]:
+    """Group the spans; names are sliced from `written` (the text in its own script) if given."""
+    if written is not None and len(written) == len(text):
+        text = written
     groups: dict[str, list[Found]] = {}
     for item in found:
         groups.setdefault(item.key, []).append(item)

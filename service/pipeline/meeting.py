@@ -37,15 +37,24 @@ _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|
 
 
 def extract_meeting(article: Article, options: Options) -> Article:
-    meeting = find_meeting(article.text, resources.get().lexicons)
+    meeting = find_meeting(article.simplified, resources.get().lexicons, written=article.text)
     return replace(article, metadata=replace(article.metadata, meeting=meeting))
 
 
-def find_meeting(text: str, lex: Lexicons) -> Meeting:
+def find_meeting(text: str, lex: Lexicons, *, written: str | None = None) -> Meeting:
+    """The meeting as `text` (the Simplified copy) tells it; values as `written` has them."""
     evidence: list[Evidence] = []
     meeting_format = _format(text, lex, evidence)
     location = _location(text, lex, evidence)
     attendance = _attendance(text, evidence)
+    if written is not None and len(written) == len(text) and written != text:
+        # each value is the text of one piece of evidence, in this order: re-read it as written
+        spans = {e.rule.split(":")[0]: e for e in evidence}
+        values = []
+        for key, value in (("format", meeting_format), ("location", location), ("attendance", attendance)):
+            span = spans.get(key)
+            values.append(written[span.start : span.end] if value is not None and span is not None else value)
+        meeting_format, location, attendance = values
     return Meeting(format=meeting_format, location=location, attendance=attendance, evidence=tuple(evidence))
 
 

@@ -66,11 +66,15 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def extract_organizations(article: Article, options: Options) -> Article:
-    organizations = find_organizations(article.text, article.tokens, resources.get().lexicons)
+    lex = resources.get().lexicons
+    organizations = find_organizations(article.simplified, article.tokens, lex, written=article.text)
     return replace(article, metadata=replace(article.metadata, organizations=organizations))
 
 
-def find_organizations(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Entity, ...]:
+def find_organizations(
+    text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
+) -> tuple[Entity, ...]:
+    """Organizations found in `text` (the Simplified copy), named as `written` has them."""
     starts, ends = token_edges(tokens)
     found = [
         *_known(text, lex, starts, ends),
@@ -78,7 +82,7 @@ def find_organizations(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> t
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
     ]
-    return to_entities(text, non_overlapping(found))
+    return to_entities(text, non_overlapping(found), written=written)
 
 
 def _known(text: str, lex: Lexicons, starts: frozenset[int], ends: frozenset[int]) -> list[Found]:

@@ -58,12 +58,16 @@ _MAX_ROLE = 60
 
 
 def extract_people(article: Article, options: Options) -> Article:
-    people = find_people(article.text, article.tokens, resources.get().lexicons)
+    people = find_people(article.simplified, article.tokens, resources.get().lexicons, written=article.text)
     return replace(article, metadata=replace(article.metadata, people=people))
 
 
-def find_people(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Person, ...]:
-    finder = _Finder(text, tokens, lex)
+def find_people(
+    text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
+) -> tuple[Person, ...]:
+    """People in `text` (the Simplified copy); names and roles are reported as `written` has them
+    (the same text in its own script, same offsets)."""
+    finder = _Finder(text, tokens, lex, written)
     finder.title_before()
     finder.title_after()
     finder.comrade()
@@ -72,8 +76,9 @@ def find_people(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Pe
 
 
 class _Finder:
-    def __init__(self, text: str, tokens: tuple[Token, ...], lex: Lexicons) -> None:
+    def __init__(self, text: str, tokens: tuple[Token, ...], lex: Lexicons, written: str | None = None) -> None:
         self.text = text
+        self.written = written if written is not None and len(written) == len(text) else text
         self.lex = lex
         self.name_tokens = {t.start: t for t in tokens if t.tag in _NAME_TAGS}
         self.roles: dict[str, dict[str, None]] = {}
@@ -103,7 +108,7 @@ class _Finder:
                 continue
             start = self._name_before(match.start())
             if start is not None:
-                self._add(self.text[start : match.start()], start, "title-after", [match.group()])
+                self._add(self.text[start : match.start()], start, "title-after", [self._as_written(match)])
 
     # 3. X同志: the name is X
     def comrade(self) -> None:
@@ -123,17 +128,20 @@ class _Finder:
         found = []
         for name, roles in self.roles.items():
             mentions = self.mentions[name]
-            at = self.text.find(name)
+            at = self.written.find(name)
             while at != -1:  # every later bare mention counts too
                 mentions.setdefault(at, Evidence(at, at + len(name), "repeat"))
-                at = self.text.find(name, at + len(name))
+                at = self.written.find(name, at + len(name))
             ordered = tuple(mentions[k] for k in sorted(mentions))
             found.append(Person(name=name, roles=tuple(roles), mentions=ordered))
         found.sort(key=lambda p: p.mentions[0].start)
         return tuple(found)
 
+    def _as_written(self, match: re.Match[str]) -> str:
+        return self.written[match.start() : match.end()]
+
     def _add(self, name: str, start: int, rule: str, roles: list[str]) -> None:
-        # a shorter name inside one already found ("近平" in "习近平") is the same person
+        name = self.written[start : start + len(name)]  # as the text writes it (習近平, not 习近平)
         self.roles.setdefault(name, {})
         for role in roles:
             self.roles[name][role] = None
@@ -217,7 +225,7 @@ class _Finder:
                 piece = piece[lead.end() :]
             if not piece or not self.title_end.search(piece):
                 break
-            pieces.append(piece)
+            pieces.append(self.written[end - len(piece) : end])
             if lead or separator not in _PIECE_END or start - 1 <= 0:
                 break
             end = start - 1

@@ -26,11 +26,14 @@ _ONE_CHAR = re.compile(
 
 
 def extract_places(article: Article, options: Options) -> Article:
-    places = find_places(article.text, article.tokens, resources.get().lexicons)
+    places = find_places(article.simplified, article.tokens, resources.get().lexicons, written=article.text)
     return replace(article, metadata=replace(article.metadata, places=places))
 
 
-def find_places(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[Entity, ...]:
+def find_places(
+    text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
+) -> tuple[Entity, ...]:
+    """Places found in `text` (the Simplified copy), named as `written` has them."""
     starts, ends = token_edges(tokens)
     found = []
     # 1. names of two or more characters from the lexicon
@@ -44,4 +47,4 @@ def find_places(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> tuple[En
         full = lex.place_one_char.get(match["place"])
         if full:
             found.append(Found(match.start(), match.end(), full, "one-char"))
-    return to_entities(text, non_overlapping(found))
+    return to_entities(text, non_overlapping(found), written=written)
