@@ -34,7 +34,7 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
                 "同志 指出 强调 表示 要求 认为 说 讲 讲话 致辞 主持 出席 参加 陪同 会见 会谈 看望 慰问 调研 考察 视察 "
                 "检查 督导 作 做 在 到 赴 来 于 就 对 向 与 和 及 等 一行 率 带队 一同 分别 代表 宣读 通报 传达 部署 "
                 "介绍 汇报 听取 发表 提出 回答 签署 为 以 是 的 也 还 同时 先后 深入 来到 前往 指导 宣布 授予 颁发 "
-                "发言 所作 带领 作出 当选 任 兼 担任 被 获 荣获 主讲 称 希望 通过 同 共同 参观 "
+                "发言 所作 带领 作出 当选 任 兼 担任 被 获 荣获 主讲 称 希望 通过 同 共同 参观 列席 莅临 "
                 "、 ， 。 ； ： ！ ？ （ ( “ ” , ; :"
             ),
             "\n",
@@ -46,6 +46,21 @@ _SPEAKER = re.compile(
     r"(?:在[^，。；\n]{0,12}?)?(?:指出|强调|表示|要求|认为|说|讲话|致辞|主持|宣布|介绍|希望)"
 )
 _COMRADE = re.compile("同志")
+# 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
+_LEADERS = re.compile(
+    r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
+)
+# 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
+_DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[·•・‧∙]")
+# A name of five to seven characters (阿不都热依木) only after a title and before a separator or a
+# verb of attendance; these characters never stand in one.
+_LONG_NAME_FOLLOWER = re.compile(r"[、，。；\n]|出席|主持|讲话|参加|陪同|列席|致辞")
+_NOT_IN_LONG_NAME = frozenset(
+    "的了是在上下中和与及对为要等各全部省市县区乡镇村委会议局厅党政府国家同志领导工作长员组织年月日号"
+    "出席参加主持讲话指强调表示求将把被从向以于也就还又并而且这那其此该有无没"
+)
+_WEAK_FOLLOWERS = frozenset("和与及同在于为以是也还对向就到来讲说等的作做任兼被获称率赴")
+_NAME_SEPARATOR = "、，。；：\n"
 _QUOTES = {"”": 1, "“": -1, "」": 1, "「": -1, "》": 1, "《": -1}
 _CLAUSE_END = "。！？；：\n"
 _PIECE_END = "、，,"
@@ -89,17 +104,38 @@ class _Finder:
     def title_before(self) -> None:
         text = self.text
         for match in self.lex.role_title_re.finditer(text):
-            end = self._name_after(match.end())
+            start = match.end()
+            end = self._name_after(start)
             if end is None:
-                continue
-            roles = self._roles_before(match.end())
-            self._add(text[match.end() : end], match.end(), "title-before", roles)
-            while text.startswith("、", end):  # 副省长张三、李四出席: a list shares the title
-                nxt = self._name_after(end + 1)
-                if nxt is None:
-                    break
-                self._add(text[end + 1 : nxt], end + 1, "title-before-list", roles)
-                end = nxt
+                start, end = start + 1, self._byline_name(start)
+                if end is None:
+                    continue
+            self._list_after(start, end, self._roles_before(match.end()), "title-before")
+        for match in _LEADERS.finditer(text):  # 市领导张三、李四同志: people, with no title of their own
+            end = self._name_after(match.end())
+            if end is not None:
+                self._list_after(match.end(), end, [self._as_written(match)], "leaders")
+
+    def _list_after(self, start: int, end: int, roles: list[str], rule: str) -> None:
+        text = self.text
+        self._add(text[start:end], start, rule, roles)
+        while text.startswith("、", end):  # 副省长张三、李四出席: a list shares the title
+            nxt = self._name_after(end + 1)
+            if nxt is None:
+                break
+            self._add(text[end + 1 : nxt], end + 1, f"{rule}-list", roles)
+            end = nxt
+
+    def _byline_name(self, pos: int) -> int | None:
+        """成都市委书记 王文龙: a title, one space, a name that ends its line (a speech's byline)."""
+        text = self.text
+        if not text.startswith(" ", pos):
+            return None
+        end = self._name_after(pos + 1)
+        line_start = text.rfind("\n", 0, pos) + 1
+        if end is None or not (end == len(text) or text[end] == "\n"):
+            return None
+        return None if any(mark in text[line_start:pos] for mark in "，。；：") else end
 
     # 2. the name, then a title
     def title_after(self) -> None:
@@ -169,12 +205,29 @@ class _Finder:
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
         text = self.text
+        dotted = self._dotted_name_after(pos)
+        if dotted is not None:
+            return dotted
         for length in (2, 3, 4):
             candidate = text[pos : pos + length]
             if len(candidate) < length:
                 break
             rest = pos + length
-            if (rest == len(text) or _FOLLOWERS.match(text, rest)) and self._is_name(candidate, strong=True):
+            follower = rest == len(text) or _FOLLOWERS.match(text, rest)
+            if follower and self._is_name(candidate, strong=True):
+                # 那顺孟和，: a one-character follower (和, 与, 在 …) may be the name's last character
+                longer = rest + 1
+                if (
+                    length < 4
+                    and text[rest] in _WEAK_FOLLOWERS
+                    and (longer == len(text) or text[longer] in _NAME_SEPARATOR)
+                    and self._is_name(text[pos:longer], strong=True)
+                ):
+                    return longer
+                return rest
+        for length in (5, 6, 7):  # 阿不都热依木、: a long minority name, only before a separator
+            rest = pos + length
+            if rest < len(text) and _LONG_NAME_FOLLOWER.match(text, rest) and self._is_long_name(text[pos:rest]):
                 return rest
         token = self.name_tokens.get(pos)  # a tie-breaker only: the segmenter's person tag
         if token is not None:
@@ -184,6 +237,29 @@ class _Finder:
             if self._is_name(text[pos:end], strong=True):
                 return end
         return None
+
+    def _dotted_name_after(self, pos: int) -> int | None:
+        """买买提江·吾斯曼出席: both parts free of title words, ended where a follower confirms."""
+        head = _DOT_NAME_HEAD.match(self.text, pos)
+        if head is None or not self._is_long_name(self.text[pos : head.end() - 1], shortest=1):
+            return None
+        ends = []
+        for end in range(head.end() + 2, min(head.end() + 9, len(self.text) + 1)):
+            if not self._is_long_name(self.text[head.end() : end], shortest=2):
+                break
+            if end == len(self.text) or _FOLLOWERS.match(self.text, end):
+                ends.append(end)
+        # 古丽娜尔·买买提出席: a separator or a verb of attendance (出席) before any other follower (提出)
+        strong = [end for end in ends if end == len(self.text) or _LONG_NAME_FOLLOWER.match(self.text, end)]
+        return (strong or ends or [None])[0]
+
+    def _is_long_name(self, candidate: str, *, shortest: int = 5) -> bool:
+        """A transliterated name or part: CJK, none of the characters of a sentence or a title."""
+        if len(candidate) < shortest or not re.fullmatch(f"[{_CJK}]+", candidate):
+            return False
+        if any(char in _NOT_IN_LONG_NAME for char in candidate):
+            return False
+        return not self.lex.role_title_re.search(candidate)
 
     def _name_before(self, end: int) -> int | None:
         """Where a name ending at `end` starts: prefer one with a clean left edge."""
