@@ -48,6 +48,9 @@ _NUMERIC = re.compile(
     r"(?<![0-9０-９.．/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.．])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![0-9.．])日?"
 )
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# A day count, not a day: 30日内, 15日以内, 之日起30日 (a day-only mention before or after these).
+_DURATION_AFTER = ("内", "以内", "之内", "以上", "左右")
+_DURATION_BEFORE = ("之日起", "日起", "之日", "起", "后", "满", "超过", "不超过", "每")
 
 # What may stand before a lead date: a dateline ("新华社北京6月6日电", "本报讯（记者 张三）").
 _DATELINE_END = ("讯", "讯）", "讯)", "）", ")", "：", ":")
@@ -59,6 +62,9 @@ _EVENT_VERB = re.compile(
 _LEAD_PARAGRAPHS = 3
 _MIN_PROSE = 8  # a lead paragraph has some words: rules and image-placeholder lines do not count
 _CJK = re.compile("[\u4e00-\u9fff]")
+_DATE_LINE_WRAP = re.compile(r"[\s（）()【】\[\]]")
+# After a dateline (新华社北京6月10日电), these say the event came before the day of the report.
+_VAGUE_LEAD = re.compile(r"日前|近日|近期|前不久|不久前|此前|近来|上周|昨天|昨日|前天|前日|获悉")
 
 
 def extract_dates(article: Article, options: Options) -> Article:
@@ -79,7 +85,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
         if not match.group():
             continue
         mention = _written(match)
-        if mention is not None:
+        if mention is not None and not _is_duration(text, mention):
             found.append(mention)
     for start, match in numeric.items():
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
@@ -92,6 +98,13 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
             result.append(mention)
             taken_until = mention.end
     return tuple(result)
+
+
+def _is_duration(text: str, mention: DateMention) -> bool:
+    """A bare day count (`30日内`, `自印发之日起30日`) is a span of days, not a day of the month."""
+    if mention.month is not None or mention.year is not None or mention.part_of_day:
+        return False
+    return text.startswith(_DURATION_AFTER, mention.end) or text.endswith(_DURATION_BEFORE, 0, mention.start)
 
 
 def _as_written(mention: DateMention, text: str) -> DateMention:
@@ -181,7 +194,9 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
 
 
 def find_event_date(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
-    event = _paragraph_lead(article, mentions) or _lead_sentence_verb(article, mentions)
+    event = (
+        _date_line(article, mentions) or _paragraph_lead(article, mentions) or _lead_sentence_verb(article, mentions)
+    )
     if event is None or event.year is not None:
         return event
     return _infer_year(event, mentions)
@@ -202,6 +217,21 @@ def _lead_paragraphs(article: Article) -> list[tuple[int, int]]:
     return prose
 
 
+def _date_line(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
+    # Strategy 0: a line that holds a date alone, under the title of a speech: （2024年2月23日）
+    text = article.simplified
+    spans = [(p.start, p.end) for p in article.paragraphs[: _LEAD_PARAGRAPHS + 1]]
+    title = article.metadata.title or ""
+    if spans and title and _squash(text[spans[0][0] : spans[0][1]]) == _squash(title):
+        spans = spans[1:]
+    for start, end in spans[:2]:
+        line = _DATE_LINE_WRAP.sub("", text[start:end])
+        inside = [m for m in mentions if start <= m.start < end]
+        if len(inside) == 1 and inside[0].day is not None and inside[0].month is not None and line == inside[0].text:
+            return replace(inside[0], rule=f"{inside[0].rule}+date-line")
+    return None
+
+
 def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> DateMention | None:
     # Strategy 1: a date that opens a lead paragraph, alone or after a dateline.
     text = article.simplified
@@ -219,6 +249,8 @@ def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> Date
                 break
             if after and after in _NOT_EVENT_AFTER:
                 break
+            if is_dateline and _VAGUE_LEAD.search(text, mention.end, _sentence_end(text, mention.end, end)):
+                break  # 新华社北京6月10日电 …日前，…: the day of the report, not of the event
             if after in _LEAD_SEPARATOR or after == "电" or not after or _EVENT_VERB.match(text, mention.end):
                 return replace(mention, rule=f"{mention.rule}+paragraph-lead")
             break
@@ -236,6 +268,8 @@ def _lead_sentence_verb(article: Article, mentions: tuple[DateMention, ...]) -> 
             if mention.start >= stop:
                 break
             if mention.month is not None and mention.day is not None:
+                if text.startswith("电", mention.end):  # a dateline: strategy 1 decided on it
+                    continue
                 if _EVENT_VERB.match(text, mention.end):
                     return replace(mention, rule=f"{mention.rule}+lead-sentence-verb")
                 break
@@ -248,6 +282,11 @@ def _infer_year(event: DateMention, mentions: tuple[DateMention, ...]) -> DateMe
         return event
     (year,) = years
     return replace(event, year=year, iso=_iso(year, event.month, event.day), inferred=True)
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    stop = text.find("。", start, end)
+    return end if stop == -1 else stop
 
 
 def _squash(value: str) -> str:
