@@ -10,6 +10,8 @@ Strategies, one function each, then overlaps resolved to the longest:
 3. `local`: 省/市/县/区 standing alone before a suffix (`省政协`, `省法院`, `市市场监督管理局`).
 4. `numbered-group`: `第七指导组`, `第三巡视组`.
 5. `segmenter-nt`: a word the segmenter tags as an organization (清华大学), if it ends like one.
+6. `child`: a found body with its own office or unit written straight after it
+   (`国务院安委会办公室`, `四川大学华西医院`).
 """
 
 from __future__ import annotations
@@ -27,32 +29,38 @@ _CJK = "\u4e00-\u9fff"
 _BODY_VERBS = "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
 _BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了])[{_CJK}0-9０-９])"
 # A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议 …
-_NOT_AFTER_SUFFIX = "|".join(
-    f"(?<={last})[{nexts}]"
-    for last, nexts in {
-        "部": "门署分队",
-        "委": "员托屈",
-        "局": "面势部限",
-        "院": "士子校落",
-        "署": "名理",
-        "办": "法理事好学公楼",
-        "厅": "堂级",
-        "组": "织建合",
-        "会": "议员见谈商同计",
-        "室": "内外",
-    }.items()
-)
+_NOT_AFTER_SUFFIX = (
+    "|".join(
+        f"(?<={last})[{nexts}]"
+        for last, nexts in {
+            "部": "门署分队",
+            "委": "员托屈",
+            "局": "面势部限",
+            "院": "士子校落",
+            "署": "名理",
+            "办": "法理事好学公楼",
+            "厅": "堂级",
+            "组": "织建合",
+            "会": "议员见谈商同计",
+            "室": "内外",
+        }.items()
+    )
+    + "|(?<=委)会(?![议见谈员同计])"
+)  # 安委会, 管委会: 委会 is the suffix; 省委会议 keeps 省委
 _NOT_ORG_ENDINGS = frozenset(
     words(
         "全局 大局 格局 布局 开局 结局 局部 全部 内部 外部 干部 中部 西部 东部 北部 南部 "
         "举办 创办 承办 主办 协办 督办 查办 交办 开办 兴办 申办 代办 包办 领办 通办 好办 "
-        "学院派 全院 法院里 委员 主委"
+        "学院派 全院 法院里 委员 主委 总部"
     )
 )
 _NUMBERED = re.compile(
     r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
 )
 _CENTRAL = "中共中央|中央|国家|国务院|全国|中国"
+_OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
+_UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
+_UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
 
 
 @cache
@@ -61,7 +69,8 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # one trie for every prefix: an alternation around it would cost `re` its first-character scan
     prefixes = trie_pattern([*lex.place_full_names, *_CENTRAL.split("|")])
     prefixed = re.compile(rf"{prefixes}{_BODY}{{0,10}}?{suffix}")
-    local = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及由对向的同经]))[省市县区州]{_BODY}{{0,8}}?{suffix}")
+    # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到)
+    local = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及由对向的同经取了请到合织]))[省市县区州]{_BODY}{{0,8}}?{suffix}")
     return prefixed, local
 
 
@@ -82,6 +91,7 @@ def find_organizations(
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
     ]
+    found.extend(_children(text, found))
     return to_entities(text, non_overlapping(found), written=written)
 
 
@@ -107,6 +117,18 @@ def _prefixed(text: str, lex: Lexicons) -> list[Found]:
                 continue
             found.append(Found(match.start(), match.end(), lex.org_full_names.get(name, name), rule))
     return found
+
+
+def _children(text: str, found: list[Found]) -> list[Found]:
+    # 6. a body's own office or unit written straight after it: 国务院安委会办公室, 四川大学华西医院
+    children = []
+    for item in found:
+        name = text[item.start : item.end]
+        pattern = _UNIT_CHILD if name.endswith(_UNIT_PARENTS) else _OFFICE_CHILD
+        match = pattern.match(text, item.end)
+        if match:
+            children.append(Found(item.start, match.end(), text[item.start : match.end()], "child"))
+    return children
 
 
 def _numbered(text: str) -> list[Found]:
