@@ -1,9 +1,9 @@
 """Stage `meeting`: how the meeting was held, where, and how many took part.
 
 - `format`, in order: `以电视电话会议（的）形式召开` (a format word from `meeting_formats.txt`
-  inside 以…形式/方式); then a format word in a sentence that says the meeting was held
-  (召开/举行/…): `全省视频会议召开`. Nothing otherwise: a speech or a report that names no
-  format has none.
+  inside 以…形式/方式, or there only, a bare 视频/线上/现场…: `以视频形式召开`); then a
+  format word in a sentence that says the meeting was held (召开/举行/…): `全省视频会议召开`.
+  Nothing otherwise: a speech or a report that names no format has none.
 - `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
   北京人民大会堂; what stands between 在 and the verb must hold a place or a venue word.
 - `attendance`: `共800余人`, `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
@@ -21,6 +21,8 @@ from service.pipeline.article import Article, Evidence, Meeting, Options
 
 _HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
 _FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:形式|方式)(?:{_HELD})")
+# Words that name a format only inside 以…形式/方式: 以视频形式召开, 以线上线下相结合的方式举行.
+_PHRASE_ONLY_FORMAT = re.compile(r"线上线下|视频|线上|网络|远程|现场|书面|电视电话")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _HELD_RE = re.compile(_HELD)
 _LOCATION = re.compile(
@@ -61,7 +63,7 @@ def find_meeting(text: str, lex: Lexicons, *, written: str | None = None) -> Mee
 def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
     # 1. 以…形式召开, with a known format word inside
     for match in _FORMAT_PHRASE.finditer(text):
-        word = lex.meeting_format_re.search(match["format"])
+        word = lex.meeting_format_re.search(match["format"]) or _PHRASE_ONLY_FORMAT.search(match["format"])
         if word:
             start = match.start("format") + word.start()
             evidence.append(Evidence(start, start + len(word.group()), "format:以…形式"))
