@@ -74,7 +74,10 @@ def content_words(article: Article) -> ContentWords:
     res = resources.get()
     stopwords, domain, text = res.stopwords, res.domain_words, article.text
     positions, keys, surface = [], [], {}
+    in_name, names = _person_names(article)
     for index, token in enumerate(article.tokens):
+        if in_name and in_name[token.start] and (token.start, token.end) not in names:
+            continue  # 振华 of 李振华, 诸葛 of 诸葛明辉: a piece of a person's name is no keyword
         if is_candidate(token, stopwords, domain):
             word = token.word
             positions.append(index)
@@ -82,6 +85,17 @@ def content_words(article: Article) -> ContentWords:
             if word not in surface:
                 surface[word] = text[token.start : token.end]
     return ContentWords(tuple(positions), tuple(keys), surface)
+
+
+def _person_names(article: Article) -> tuple[bytearray, frozenset[tuple[int, int]]]:
+    """Which characters of `text` stand in a person's name, and the names' own spans."""
+    mentions = [m for person in article.metadata.people for m in person.mentions]
+    if not mentions:
+        return bytearray(), frozenset()
+    covered = bytearray(len(article.text) + 1)
+    for mention in mentions:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return covered, frozenset((m.start, m.end) for m in mentions)
 
 
 def extract_keywords(article: Article, options: Options) -> Article:

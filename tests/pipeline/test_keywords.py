@@ -81,3 +81,12 @@ def test_a_full_name_counts_for_its_short_form():
     counts: dict[str, float] = {"吉林": 2, "吉林省": 3, "海关总署": 1, "主题教育": 4}
     keywords.credit_short_forms(counts)
     assert counts == {"吉林": 5, "吉林省": 3, "海关总署": 1, "主题教育": 4}  # no 海关 in the text: nothing made up
+
+
+def test_a_piece_of_a_person_s_name_is_no_keyword() -> None:
+    from service.pipeline import process
+    from service.pipeline.article import Upload
+
+    text = "县委书记朱建平主持会议。朱建平指出，要抓好民宿经济。朱建平强调，民宿经济要提质。朱建平要求落实。"
+    words = [k.word for k in process(Upload(text.encode(), filename="x.txt")).keywords]
+    assert "建平" not in words and "民宿" in words
