@@ -231,3 +231,17 @@ def test_hostile_inputs_do_not_hang_cleaning(what: str, raw: str) -> None:
 def test_text_at_any_depth_survives() -> None:
     article = clean(Article(upload=Upload(b"x"), raw_text="<div>甲" * 10_000 + "深处" + "</div>乙" * 10_000), Options())
     assert article.text.count("甲") == 10_000 and article.text.count("乙") == 10_000 and "深处" in article.text
+
+
+def test_a_page_s_tool_strip_is_no_content() -> None:
+    from service.pipeline import process
+    from service.pipeline.article import Upload
+
+    page = (
+        "<!DOCTYPE html><html><head><title>标题</title></head><body><div class='article'><h1>标题</h1>"
+        "<div>2020-09-08 来源：自然资源部网站 <span class='font'>【字体：大 中 小】</span></div>"
+        "<div id='content'><p>9月8日，自然资源部召开耕地保护督察工作视频会议，部署下一阶段工作。</p></div>"
+        "<div>【我要纠错】【打印】【关闭窗口】</div></div></body></html>"
+    )
+    text = process(Upload(page.encode(), filename="x.html")).text
+    assert "字体" not in text and "纠错" not in text and "打印" not in text and "召开耕地保护" in text
