@@ -1,0 +1,59 @@
+"""Held-out articles: the evaluation scorer's checks on articles the rules were not written from.
+
+`data/holdout/` holds articles in the seeds' raw formats (file-name line and HTML fragment, plain
+speeches with redactions, a whole page, Traditional script, GB18030 bytes) from other ministries,
+provinces, cities, counties and years; `data/holdout.json` their hand labels, in the seeds'
+label format. A rule keyed to the five seeds shows up here as a miss.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+
+from scorer import score_article
+
+DATA = Path(__file__).resolve().parent / "data"
+ARTICLES = DATA / "holdout"
+
+
+@cache
+def holdout_labels() -> dict[str, dict[str, Any]]:
+    return json.loads((DATA / "holdout.json").read_text(encoding="utf-8"))["articles"]
+
+
+def test_every_article_is_labelled() -> None:
+    assert sorted(p.name for p in ARTICLES.iterdir()) == sorted(holdout_labels())
+
+
+# Misses seen and left alone, each with its reason; strict, so a fix shows up as XPASS and fails.
+KNOWN_MISSES = {
+    "114_d7a1c5e3f9b02864.txt": "keywords: 两会/学习 rank below 县委, 县政协, 带队 (keyword ranking, not metadata)",
+}
+
+
+def _cases() -> list:
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True))
+        if name in KNOWN_MISSES
+        else name
+        for name in sorted(holdout_labels())
+    ]
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_every_labelled_check_passes(client: FlaskClient, name: str) -> None:
+    body = (ARTICLES / name).read_bytes()
+    response = client.post("/v1/documents", data={"file": (io.BytesIO(body), name)})
+    assert response.status_code == 200
+    card = score_article(holdout_labels()[name], response.get_json())
+    misses = [
+        f"{'NOT! ' if must_not else ''}{check}: {detail}" for check, passed, must_not, detail in card.rows if not passed
+    ]
+    assert not misses, "\n".join(misses)
