@@ -89,13 +89,15 @@ def load() -> Resources:
             # a set phrase is as rare as its rarest word: 主题教育 as 主题, not as an unknown word
             parts = [idf[part] for part in segmenter.plain_cuts[word] if len(part) > 1 and part in idf]
             idf[word] = max(parts) if parts else idf_default
+    lexicon = lexicons.load(DATA)
     return Resources(
         segmenter=segmenter,
         idf=idf,
         idf_default=idf_default,
-        stopwords=load_stopwords(),
+        # A role title (主任, 县委书记, 总书记) says who spoke, never what the article is about.
+        stopwords=load_stopwords() | lexicon.role_titles,
         domain_words=frozenset(word for word, _, _ in domain),
-        lexicons=lexicons.load(DATA),
+        lexicons=lexicon,
     )
 
 

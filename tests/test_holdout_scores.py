@@ -32,22 +32,7 @@ def test_every_article_is_labelled() -> None:
     assert sorted(p.name for p in ARTICLES.iterdir()) == sorted(holdout_labels())
 
 
-# Misses seen and left alone, each with its reason; strict, so a fix shows up as XPASS and fails.
-KNOWN_MISSES = {
-    "114_d7a1c5e3f9b02864.txt": "keywords: 两会/学习 rank below 县委, 县政协, 带队 (keyword ranking, not metadata)",
-}
-
-
-def _cases() -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True))
-        if name in KNOWN_MISSES
-        else name
-        for name in sorted(holdout_labels())
-    ]
-
-
-@pytest.mark.parametrize("name", _cases())
+@pytest.mark.parametrize("name", sorted(holdout_labels()))
 def test_every_labelled_check_passes(client: FlaskClient, name: str) -> None:
     body = (ARTICLES / name).read_bytes()
     response = client.post("/v1/documents", data={"file": (io.BytesIO(body), name)})

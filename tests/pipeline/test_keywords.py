@@ -90,3 +90,40 @@ def test_a_piece_of_a_person_s_name_is_no_keyword() -> None:
     text = "县委书记朱建平主持会议。朱建平指出，要抓好民宿经济。朱建平强调，民宿经济要提质。朱建平要求落实。"
     words = [k.word for k in process(Upload(text.encode(), filename="x.txt")).keywords]
     assert "建平" not in words and "民宿" in words
+
+
+# fmt: off
+TITLE_CASES = [
+    # (a title naming the word, a title that does not, text, the word)
+    ("县委中心组举行专题学习会深入学习贯彻全国两会精神", "县委中心组举行专题学习会",
+     "县委理论学习中心组举行专题学习会，深入学习贯彻全国两会精神。县委、县政府、县人大、县政协领导参加。"
+     "县委强调，县政协要发挥作用，县委各部门要抓好落实。会上，民宿经济、乡村旅游、生态保护等议题被讨论。", "全国两会"),
+    ("吉林省召开生态环境保护工作会议", "全省召开工作会议",
+     "会议在长春召开。吉林要推进生态环境保护，守住绿水青山。会议强调，要抓好大气、水、土壤污染防治，"
+     "推动产业转型升级，加强基层治理，提升公共服务水平，全面推进乡村振兴。", "吉林"),
+]
+# fmt: on
+
+
+def _rank(title: str, text: str, word: str) -> int:
+    from service.pipeline import process
+    from service.pipeline.article import Options, Upload
+
+    article = process(Upload(f"1{title}.txt\n{text}".encode()), Options(keywords=50))
+    assert article.metadata.title == title
+    words = [keyword.word for keyword in article.keywords]
+    return words.index(word) if word in words else len(words)
+
+
+@pytest.mark.parametrize(("named", "unnamed", "text", "word"), TITLE_CASES)
+def test_a_word_the_title_names_is_weighed_up(named: str, unnamed: str, text: str, word: str) -> None:
+    assert _rank(named, text, word) < _rank(unnamed, text, word)
+
+
+def test_role_titles_are_never_keywords() -> None:
+    from service.pipeline import process
+    from service.pipeline.article import Upload
+
+    text = "县委书记主持会议。主任、副主任、组长、局长出席。主任强调，局长指出，组长要求。" * 3
+    words = [keyword.word for keyword in process(Upload(text.encode())).keywords]
+    assert not {"主任", "副主任", "组长", "局长"} & set(words)
