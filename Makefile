@@ -7,7 +7,7 @@ PORT ?= 8000
 export HOST PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format bench loadtest docker clean
+.PHONY: help run test lint format bench loadtest replicas docker clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,17 @@ format: $(VENV)/.dev  ## apply ruff's fixes and formatting
 
 bench: $(VENV)/.dev  ## set up, then print speed against the naive reference: in-process, HTTP, start-up, memory (~2 min)
 	$(BIN)/python -m bench.run
+
+# Debian's nginx, for the replica test; installed here when missing, as CI machines start bare.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NGINX := $(shell command -v nginx || command -v /usr/sbin/nginx)
+
+replicas: $(VENV)/.dev  ## 3 replicas behind nginx: requests/s with 1-3, then one SIGKILLed (~90 s)
+ifeq ($(NGINX),)
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends nginx-light
+endif
+	timeout 300 $(BIN)/python -m pytest -p no:cacheprovider -s -m replicas bench/test_replicas.py
 
 docker:  ## build the image (needs a Docker engine)
 	docker build -t wenji .

@@ -56,7 +56,7 @@ class Proxy:
         return self.access_log.read_text(encoding="utf-8").splitlines() if self.access_log.exists() else []
 
 
-def render(upstreams: Sequence[str], *, port: int, folder: Path) -> str:
+def render(upstreams: Sequence[str], *, port: int, folder: Path, proxy_conf: Path = SHIPPED / "wenji.conf") -> str:
     """One nginx.conf for `upstreams` ("127.0.0.1:8001", ...), everything it writes in `folder`."""
     servers = "\n".join(f"        server {address} {upstream_parameters()};" for address in upstreams)
     temp_paths = "\n".join(f"    {name}_temp_path {folder / name};" for name in TEMP_PATHS)
@@ -75,7 +75,9 @@ events {{
 }}
 
 http {{
-    log_format replicas '$status $upstream_addr $upstream_status $request_time';
+    # When each request ended, what it got, and which replicas it went to: a request retried
+    # elsewhere lists two addresses and two statuses.
+    log_format replicas '$msec $status $upstream_addr $upstream_status $request_time';
     access_log {folder / "access.log"} replicas;
 {temp_paths}
 
@@ -85,7 +87,7 @@ http {{
 
     server {{
         listen 127.0.0.1:{port};
-        include {SHIPPED / "wenji.conf"};
+        include {proxy_conf};
     }}
 }}
 """
@@ -118,7 +120,7 @@ def check_config(upstreams: Sequence[str]) -> subprocess.CompletedProcess[str]:
 
 
 @contextmanager
-def nginx(upstreams: Sequence[str]) -> Iterator[Proxy]:
+def nginx(upstreams: Sequence[str], *, proxy_conf: Path = SHIPPED / "wenji.conf") -> Iterator[Proxy]:
     binary = find_nginx()
     if binary is None:
         raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx-light)")
@@ -127,7 +129,7 @@ def nginx(upstreams: Sequence[str]) -> Iterator[Proxy]:
         folder.chmod(0o755)  # the workers' user creates its temporary files inside
         port = free_port()
         config = folder / "nginx.conf"
-        config.write_text(render(upstreams, port=port, folder=folder), encoding="utf-8")
+        config.write_text(render(upstreams, port=port, folder=folder, proxy_conf=proxy_conf), encoding="utf-8")
         process = subprocess.Popen(
             [binary, "-p", str(folder), "-e", str(folder / "error.log"), "-c", str(config)],
             stdout=subprocess.DEVNULL,
