@@ -1,0 +1,111 @@
+"""The container's run-time constraints, without a container engine: gunicorn with the shipped
+settings, as the image's uid, with the root file system read-only and only /tmp writable.
+
+A mount namespace (`unshare -m`) remounts / read-only for that one process tree, as
+`readOnlyRootFilesystem: true` and `docker run --read-only --tmpfs /tmp` do. Needs root to
+set up (then drops to the uid); skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import read_seed, seed_names
+from servers import APP, GUNICORN, ROOT, Server, free_port, wait_ready
+
+pytestmark = pytest.mark.server
+
+UID = int(re.search(r"--uid\s+(\d+)", (ROOT / "Dockerfile").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
+SETTINGS = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "configmap.yaml").read_text(encoding="utf-8"))["data"]
+AS_THE_IMAGE_USER = ["setpriv", f"--reuid={UID}", f"--regid={UID}", "--clear-groups"]
+
+
+def why_not_here() -> str | None:
+    if os.geteuid() != 0:
+        return "needs root to set up a mount namespace"
+    if not (shutil.which("unshare") and shutil.which("setpriv")):
+        return "needs util-linux's unshare and setpriv"
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        return "mount namespaces are not allowed here"
+    probe = [*AS_THE_IMAGE_USER, str(Path(GUNICORN).parent / "python"), "-c", "import service.app"]
+    if subprocess.run(probe, cwd=ROOT, capture_output=True).returncode != 0:
+        return f"the checkout or the virtualenv is not readable by uid {UID}"
+    return None
+
+
+@pytest.fixture(scope="module")
+def read_only_server() -> Iterator[Server]:
+    reason = why_not_here()
+    if reason:
+        pytest.skip(reason)
+    port = free_port()
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": "/nonexistent",  # the image's user has no home
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **SETTINGS,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+    }
+    gunicorn = shlex.join([*AS_THE_IMAGE_USER, str(GUNICORN), "-c", "gunicorn.conf.py", APP])
+    script = (
+        "mount --make-rprivate / && mount -o remount,bind,ro / && "
+        "mount -t tmpfs -o size=256m,mode=1777 tmpfs /tmp && "
+        f"exec {gunicorn}"
+    )
+    process = subprocess.Popen(
+        ["unshare", "-m", "sh", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url)
+        yield Server(url, process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def post_file(url: str, name: str, body: bytes) -> int:
+    boundary = uuid.uuid4().hex
+    data = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n\r\n'.encode()
+        + body
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        f"{url}/v1/documents", data=data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.status
+
+
+def test_serves_with_a_read_only_root_as_the_images_user(read_only_server: Server) -> None:
+    name = seed_names()[0]
+    assert post_file(read_only_server.url, name, read_seed(name)) == 200
+
+
+def test_large_uploads_spool_to_tmp(read_only_server: Server) -> None:
+    # Werkzeug writes file parts over 500 KB to a temporary file: /tmp must be writable.
+    body = read_seed(seed_names()[0]) * 100
+    assert len(body) > 500 * 1024
+    assert post_file(read_only_server.url, "long.txt", body) == 200
