@@ -71,8 +71,14 @@ def proxy_conf() -> str:
     return (NGINX / "wenji.conf").read_text(encoding="utf-8")
 
 
-def nginx_directive(name: str) -> str:
-    (value,) = re.findall(rf"^\s*{name}\s+([^;]+);", proxy_conf(), re.MULTILINE)
+def nginx_directive(name: str, *, location: str | None = None) -> str:
+    """A directive's value at the server level of wenji.conf, or inside `location = PATH { }`."""
+    text = proxy_conf()
+    if location is None:
+        text = re.sub(r"^location[^{]*\{.*?^\}", "", text, flags=re.MULTILINE | re.DOTALL)
+    else:
+        text = re.search(rf"^location = {re.escape(location)} \{{(.*?)^\}}", text, re.MULTILINE | re.DOTALL).group(1)  # type: ignore[union-attr]
+    (value,) = re.findall(rf"^\s*{name}\s+([^;]+);", text, re.MULTILINE)
     return value
 
 
@@ -84,6 +90,14 @@ def gunicorn_config(environ: dict[str, str]) -> dict[str, Any]:
 
 def variables_read_by_gunicorn_conf() -> set[str]:
     tree = ast.parse((ROOT / "gunicorn.conf.py").read_text(encoding="utf-8"))
+    # Module-level names for strings (`_METRICS_DIR = "PROMETHEUS_MULTIPROC_DIR"`), to read through them.
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     names = set()
     for node in ast.walk(tree):
         if (
@@ -91,9 +105,12 @@ def variables_read_by_gunicorn_conf() -> set[str]:
             and isinstance(node.func, ast.Attribute)
             and node.func.attr == "get"
             and ast.unparse(node.func.value) == "os.environ"
-            and isinstance(node.args[0], ast.Constant)
         ):
-            names.add(node.args[0].value)
+            key = node.args[0]
+            if isinstance(key, ast.Constant):
+                names.add(key.value)
+            elif isinstance(key, ast.Name) and key.id in constants:
+                names.add(constants[key.id])
     return names
 
 
@@ -260,9 +277,16 @@ def test_compose_nginx_mounts_the_shipped_config_and_stays_on_loopback() -> None
 
 
 def test_nginx_refuses_exactly_what_the_service_would() -> None:
-    limit = Settings.from_env(settings_env()).max_body_bytes
-    assert size_in_bytes(nginx_directive("client_max_body_size")) == limit == Settings().max_body_bytes
-    assert f"larger than {limit} bytes" in proxy_conf()
+    shipped = Settings.from_env(settings_env())
+    assert shipped.max_body_bytes == Settings().max_body_bytes
+    assert shipped.batch_max_bytes == Settings().batch_max_bytes
+    assert size_in_bytes(nginx_directive("client_max_body_size")) == shipped.max_body_bytes
+    batch = nginx_directive("client_max_body_size", location="/v1/documents/batch")
+    assert size_in_bytes(batch) == shipped.batch_max_bytes
+    # ...and says so in its own 413: the limit of the location the request went to.
+    limits = re.findall(r"set \$wenji_body_limit (\d+);", proxy_conf())
+    assert [int(limit) for limit in limits] == [shipped.max_body_bytes, shipped.batch_max_bytes]
+    assert "/v1/documents/batch" in spec()["paths"]
 
 
 def test_nginx_buffers_both_ways_and_routes_around_dead_replicas() -> None:
@@ -288,6 +312,10 @@ def test_every_error_nginx_answers_itself_is_a_problem_the_contract_accepts() ->
         assert re.search(rf"location = {re.escape(page)} {{\s*internal;", proxy_conf())
     assert len(problem_bodies()) == len(pages)
     for status, body in problem_bodies():
-        filled = body.replace("$wenji_request_id", "0123456789abcdef").replace("$wenji_instance", "/v1/documents")
+        filled = (
+            body.replace("$wenji_request_id", "0123456789abcdef")
+            .replace("$wenji_instance", "/v1/documents")
+            .replace("$wenji_body_limit", "20971520")
+        )
         assert json.loads(filled)["status"] == status
         check_response("POST", "/v1/documents", status, "application/problem+json", filled.encode())

@@ -6,6 +6,7 @@ config is checked as text in test_manifests.py.
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import time
@@ -94,12 +95,16 @@ def test_requests_pass_through_with_their_id(proxy: Proxy) -> None:
     check_response("POST", "/v1/documents", status, content_type, body)
 
 
-def test_an_upload_over_the_limit_is_nginxs_problem_not_a_workers(proxy: Proxy) -> None:
+@pytest.mark.parametrize(
+    ("path", "limit"), [("/v1/documents", 20 * 1024 * 1024), ("/v1/documents/batch", 50 * 1024 * 1024)]
+)
+def test_an_upload_over_the_limit_is_nginxs_problem_not_a_workers(proxy: Proxy, path: str, limit: int) -> None:
     status, content_type, body = fetch(
-        f"{proxy.url}/v1/documents", data=b"x" * (20 * 1024 * 1024 + 1), headers={"Content-Type": "text/plain"}
+        f"{proxy.url}{path}", data=b"x" * (limit + 1), headers={"Content-Type": "text/plain"}
     )
     assert status == 413
-    check_response("POST", "/v1/documents", status, content_type, body)
+    check_response("POST", path, status, content_type, body)
+    assert json.loads(body)["detail"] == f"The body is larger than {limit} bytes."
 
 
 def test_no_replica_is_a_502_problem() -> None:

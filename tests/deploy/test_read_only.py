@@ -109,3 +109,10 @@ def test_large_uploads_spool_to_tmp(read_only_server: Server) -> None:
     body = read_seed(seed_names()[0]) * 100
     assert len(body) > 500 * 1024
     assert post_file(read_only_server.url, "long.txt", body) == 200
+
+
+def test_metrics_from_every_worker_need_only_tmp(read_only_server: Server) -> None:
+    # gunicorn.conf.py makes prometheus-client's multiprocess directory with tempfile, in /tmp.
+    with urllib.request.urlopen(f"{read_only_server.url}/metrics", timeout=10) as response:
+        assert response.status == 200
+        assert b"# TYPE" in response.read()
