@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.servers import APP, GUNICORN, ROOT, free_port, wait_ready
+from bench.servers import APP, GUNICORN, ROOT, free_port, wait_ready
 
 CONFIGMAP = ROOT / "deploy" / "kubernetes" / "configmap.yaml"
 
