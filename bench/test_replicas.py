@@ -74,13 +74,20 @@ def report_kill(
     end = max(item.at for item in completions)
     after = rate(completions, killed_at + 1.0, end)
     retried = [item for item in completions if item.is_retried and item.upstreams[0] == victim.address]
+    # In flight at the kill: answered in the next second. Later ones were refused connections:
+    # nginx tries the dead replica again every fail_timeout, and moves on at once.
+    in_flight = [item for item in retried if item.at < killed_at + 1.0]
     print(f"\n{title}")
     print(
         f"  requests/s: {before:.1f} in the 3 s before the kill, {just_after:.1f} in the second after, "
         f"{after:.1f} after that"
     )
-    print(f"  sent to the killed replica and answered by another: {len(retried)}")
-    print(f"  failed requests seen by clients: {result.errors} {result.error_kinds or ''} of {result.requests}")
+    print(
+        f"  sent to the killed replica and answered by another: {len(retried)} "
+        f"({len(in_flight)} in flight at the kill, {len(retried) - len(in_flight)} refused later)"
+    )
+    kinds = f" {result.error_kinds}" if result.error_kinds else ""
+    print(f"  failed requests seen by clients: {result.errors}{kinds} of {result.requests}")
     return before, after
 
 
