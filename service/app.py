@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service import access_log, metrics, pipeline, request_ids, resources
+from service import access_log, metrics, overload, pipeline, request_ids, resources, security
 from service.api import register_blueprints
 from service.config import Settings
 from service.errors import register_error_handlers
@@ -25,6 +25,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     request_ids.init_app(app)
     access_log.init_app(app)
     metrics.init_app(app)
+    overload.init_app(app)  # early: a shed request costs next to nothing
+    security.init_app(app)  # API keys and response headers, errors included
     resources.init_app(app)
     pipeline.init_app(app)
     register_error_handlers(app)

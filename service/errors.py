@@ -14,17 +14,24 @@
     │   ├── InvalidOptions: query or JSON fields out of range or of the wrong type (`errors` lists them)
     │   ├── EmptyDocument: no text at all once decoded and cleaned
     │   ├── BinaryContent: an image, an archive, random bytes
-    │   └── UndecodableContent: no encoding gives clean text, or two give different clean texts
-    └── ServiceUnavailable (503): not ready yet, or the document's time budget ran out
+    │   ├── UndecodableContent: no encoding gives clean text, or two give different clean texts
+    │   └── TimeBudgetExceeded: the pipeline ran past its time budget (WENJI_TIME_BUDGET_S) on
+    │       this document. 422, not 503: with one sync worker per core a document's cost is a
+    │       property of the document, not of the load, so the same upload would run out again;
+    │       a 503 with Retry-After would invite clients to resend it and burn the budget again.
+    └── ServiceUnavailable (503, always with Retry-After): not ready yet
+        └── Overloaded: the request waited in the listen backlog longer than
+            WENJI_MAX_QUEUE_WAIT_S; answered at once so that clients back off (see overload.py)
 
 Handlers for these, and for Werkzeug's own HTTP errors, are registered in `register_error_handlers`.
 """
 
 from __future__ import annotations
 
+import traceback
 from typing import Any, ClassVar
 
-from flask import Flask, Response, g, json, request
+from flask import Flask, Response, current_app, g, json, request
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -111,8 +118,16 @@ class UndecodableContent(UnprocessableContent):
     slug, title = "undecodable-content", "The text encoding cannot be decided"
 
 
+class TimeBudgetExceeded(UnprocessableContent):
+    slug, title = "time-budget-exceeded", "The document is too costly to process"
+
+
 class ServiceUnavailable(Problem):
     status, slug, title = 503, "service-unavailable", "Service Unavailable"
+
+
+class Overloaded(ServiceUnavailable):
+    slug, title = "overloaded", "The service is overloaded"
 
 
 # Werkzeug raises its own exceptions for routing and size limits; map them onto ours.
@@ -145,6 +160,9 @@ def problem_response(problem: Problem) -> Response:
     response = Response(json.dumps(body, ensure_ascii=False), status=problem.status, mimetype=PROBLEM_JSON)
     for name, value in problem.headers.items():
         response.headers[name] = value
+    if problem.status == 503 and "Retry-After" not in response.headers:
+        settings = current_app.config.get("SETTINGS")
+        response.headers["Retry-After"] = str(getattr(settings, "retry_after_s", 2))
     return response
 
 
@@ -161,10 +179,13 @@ def _from_http_exception(error: HTTPException) -> Response:
 
 
 def _from_unexpected(error: Exception) -> Response:
-    # The catch-all: log the traceback for us, tell the client only that it failed and its id.
-    from flask import current_app
-
-    current_app.logger.exception("unhandled error", exc_info=error)
+    # The catch-all: log where it failed for us, tell the client only that it failed and its id.
+    # The log has the exception's type and stack (code lines), never its message or arguments:
+    # those may quote the document (a UnicodeDecodeError carries the bytes) or a header.
+    stack = "".join(traceback.format_tb(error.__traceback__))
+    current_app.logger.error(
+        "unhandled %s in request %s\n%s", type(error).__qualname__, g.get("request_id", "-"), stack.rstrip()
+    )
     return problem_response(Problem("The service failed on this request; quote the request id when you report it."))
 
 

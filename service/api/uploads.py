@@ -10,6 +10,7 @@ import base64
 import binascii
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import Request
@@ -21,6 +22,7 @@ from werkzeug.http import parse_options_header
 from service.api.schemas import JsonUpload
 from service.errors import InvalidOptions, MalformedBody, MissingFile, PayloadTooLarge, UnsupportedMediaType
 from service.pipeline.article import Upload
+from service.security import safe_filename
 
 RAW_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream", "application/xhtml+xml"})
 _JSON_UPLOAD = JsonUpload()
@@ -28,10 +30,20 @@ _SPARE_PARTS = 10  # parts a batch may carry besides its files: a form field or 
 
 
 def read_upload(request: Request, *, limit: int) -> Upload:
+    """The upload in the request; its file name made safe to store and echo (never a path)."""
+    upload = _read_upload(request, limit)
+    return replace(upload, filename=safe_filename(upload.filename))
+
+
+def _read_upload(request: Request, limit: int) -> Upload:
     if request.content_encoding and request.content_encoding.lower() not in {"identity"}:
-        raise UnsupportedMediaType(
+        # Refused rather than inflated: a compressed body would need caps on the inflated size
+        # and the ratio, and articles are small. RFC 7694: say which codings we do accept.
+        problem = UnsupportedMediaType(
             f"Content-Encoding {request.content_encoding!r} is not accepted; send the body as is."
         )
+        problem.headers["Accept-Encoding"] = "identity"
+        raise problem
     _buffer_unsized_body(request, limit)
     mimetype = request.mimetype
     if mimetype == "multipart/form-data":

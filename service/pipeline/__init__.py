@@ -2,7 +2,8 @@
 
 Each stage is a pure function `(Article, Options) -> Article`. The order lives here, in one
 tuple; adding a stage is one line here and one test module. `process` checks that every stage
-returns an `Article` (as spaCy's `Language.__call__` does) and records how long each took.
+returns an `Article` (as spaCy's `Language.__call__` does), records how long each took, and
+checks the document's time budget (service/budget.py) between stages.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 
 from flask import Flask
 
+from service import budget
 from service.pipeline import (
     cleaning,
     dates,
@@ -58,13 +60,15 @@ def process(upload: Upload, options: Options | None = None) -> Article:
     """Run every stage over one upload and return the finished article."""
     options = options or Options()
     article = Article(upload=upload)
-    for name, stage in STAGES:
-        started = time.perf_counter()
-        result = stage(article, options)
-        if not isinstance(result, Article):
-            raise StageContractError(f"stage {name!r} returned {type(result).__name__}, not Article")
-        result.timings[name] = time.perf_counter() - started
-        article = result
+    with budget.document_budget():
+        for name, stage in STAGES:
+            budget.check(name)
+            started = time.perf_counter()
+            result = stage(article, options)
+            if not isinstance(result, Article):
+                raise StageContractError(f"stage {name!r} returned {type(result).__name__}, not Article")
+            result.timings[name] = time.perf_counter() - started
+            article = result
     return article
 
 
