@@ -125,6 +125,8 @@ def _from_json(request: Request, limit: int) -> Upload:
         payload: Any = json.loads(raw)
     except ValueError as error:
         raise MalformedBody(f"The JSON body does not parse: {error}.") from error
+    except RecursionError as error:  # `[[[[...` nested deeper than the parser's stack
+        raise MalformedBody("The JSON body is nested too deeply.") from error
     if not isinstance(payload, dict):
         raise InvalidOptions("The JSON body must be an object.", errors={"_schema": ["Expected an object."]})
     try:
