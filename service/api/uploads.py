@@ -73,7 +73,12 @@ def _buffer_unsized_body(request: Request, limit: int) -> None:
     environ = request.environ
     if request.content_length is not None or not environ.get("wsgi.input_terminated"):
         return
-    body = environ["wsgi.input"].read(limit + 1)
+    try:
+        body = environ["wsgi.input"].read(limit + 1)
+    except Exception as error:  # the server's own parse error (gunicorn's InvalidChunkSize, ...)
+        raise MalformedBody(
+            f"The chunked body could not be read ({type(error).__name__}): its chunk framing is broken."
+        ) from error
     if len(body) > limit:
         raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.")
     environ["wsgi.input"] = io.BytesIO(body)
@@ -90,6 +95,12 @@ def _read_capped(request: Request, limit: int) -> bytes:
         raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.") from error
     if len(body) > limit:
         raise PayloadTooLarge(f"The body is over the limit of {limit} bytes.")
+    if request.content_length is not None and len(body) < request.content_length:
+        # gunicorn marks its input terminated, so a client that stops early gives a short read,
+        # not an error: without this the first part of a document would pass for all of it.
+        raise MalformedBody(
+            f"The body ended after {len(body)} of the {request.content_length} bytes its Content-Length announced."
+        )
     return body
 
 
