@@ -16,8 +16,12 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 CHARSETS = [None, "utf-8", "gb18030", "gbk", "big5", "utf-16", "utf-16-le", "latin-1", "ascii", "utf-7", "nonsense"]
 CONTENT_TYPES = [None, "text/plain", "text/html", "application/octet-stream"]
-# Chinese text as articles write it: Han characters, full-width punctuation, digits, Latin letters.
-HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# Chinese text as articles write it: everyday Han characters (GB2312 level 1, as ingestion's
+# plausibility check expects of real text), full-width punctuation, digits, Latin letters.
+EVERYDAY = bytes(b for high in range(0xB0, 0xD8) for low in range(0xA1, 0xFF) for b in (high, low)).decode(
+    "gb2312", "ignore"
+)
+HAN = st.sampled_from(sorted(set(EVERYDAY)))
 ARTICLE_CHARS = st.one_of(HAN, HAN, HAN, st.sampled_from("，。；：！？、“”（）《》0123456789ABCabc％"))
 PARAGRAPH = st.text(ARTICLE_CHARS, min_size=1, max_size=60)
 OPTIONS = st.builds(
@@ -28,10 +32,12 @@ OPTIONS = st.builds(
 )
 
 
-def _run(upload: Upload, options: Options | None = None):
+def _run(upload: Upload, options: Options | None = None, *, problems: list[Problem] | None = None):
     try:
         return process(upload, options)
-    except Problem:
+    except Problem as problem:
+        if problems is not None:
+            problems.append(problem)
         return None  # a clear answer; anything else propagates and fails the property
 
 
@@ -83,6 +89,11 @@ def test_any_mix_of_markup_and_text_gives_an_article_or_a_problem(parts: list[st
             assert 0 <= span.start <= span.end <= len(article.text)
 
 
+# A first line that leads with a number glued to a title is the original file-name line
+# (`225市场监管总局召开….txt`) and is taken out of the text by design: start with a character.
+DOCUMENT = st.tuples(HAN, st.lists(PARAGRAPH, min_size=1, max_size=40)).map(lambda t: [t[0] + t[1][0], *t[1][1:]])
+
+
 def _assert_paragraphs_survive(paragraphs: list[str], article) -> None:
     assert article is not None
     assert [article.text[span.start : span.end] for span in article.paragraphs] == paragraphs
@@ -90,15 +101,18 @@ def _assert_paragraphs_survive(paragraphs: list[str], article) -> None:
 
 
 @PROPERTY
-@given(paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=40), charset=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+@given(paragraphs=DOCUMENT, charset=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
 def test_every_paragraph_of_a_plain_document_survives(paragraphs: list[str], charset: str) -> None:
     body = "\n".join(paragraphs).encode(charset)
-    _assert_paragraphs_survive(paragraphs, _run(Upload(body=body, content_type="text/plain", declared_charset=charset)))
+    problems: list[Problem] = []
+    article = _run(Upload(body=body, content_type="text/plain", declared_charset=charset), problems=problems)
+    assert not problems, problems[0].to_dict()
+    _assert_paragraphs_survive(paragraphs, article)
 
 
 @PROPERTY
 @given(
-    paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=40),
+    paragraphs=DOCUMENT,
     wrap=st.sampled_from(["<div><span>{}</span></div>", "<p>{}</p>", "{}<br>", "<div>　　{}&nbsp;</div>"]),
 )
 def test_every_paragraph_of_an_html_document_survives(paragraphs: list[str], wrap: str) -> None:
