@@ -277,6 +277,9 @@ def test_lone_surrogates_never_reach_the_response(client: FlaskClient, kwargs: d
 # ---- sizes and shapes that stress the parsers -----------------------------------------------------
 
 
+HANG = 5.0  # seconds: a guard against the stalls that were measured, generous for a loaded machine
+
+
 def _timed_post(client: FlaskClient, body: bytes, content_type: str, query: str = ""):
     started = time.perf_counter()
     response = client.post(f"/v1/documents{query}", data=body, content_type=content_type)
@@ -288,7 +291,7 @@ def test_ten_thousand_deep_nested_tags(client: FlaskClient) -> None:
     response, seconds = _timed_post(client, body, "text/html")
     assert response.status_code == 200
     assert "会议在北京召开。" in response.get_json()["text"]
-    assert seconds < 2
+    assert seconds < HANG
 
 
 def test_a_megabyte_long_attribute(client: FlaskClient) -> None:
@@ -296,7 +299,7 @@ def test_a_megabyte_long_attribute(client: FlaskClient) -> None:
     response, seconds = _timed_post(client, body, "text/html")
     assert response.status_code == 200
     assert response.get_json()["text"] == "会议在北京召开。\n与会人员参加。"
-    assert seconds < 2
+    assert seconds < HANG
 
 
 def test_a_megabyte_of_chinese_with_no_punctuation(client: FlaskClient) -> None:
@@ -305,7 +308,7 @@ def test_a_megabyte_of_chinese_with_no_punctuation(client: FlaskClient) -> None:
     response, seconds = _timed_post(client, text.encode(), "text/plain")
     assert response.status_code == 200
     assert response.get_json()["text"] == text
-    assert seconds < 10
+    assert seconds < HANG * 2
 
 
 def test_thousands_of_tiny_paragraphs(client: FlaskClient) -> None:
@@ -313,16 +316,17 @@ def test_thousands_of_tiny_paragraphs(client: FlaskClient) -> None:
     response, seconds = _timed_post(client, body, "text/plain")
     assert response.status_code == 200
     assert len(response.get_json()["paragraphs"]) == 20_000
-    assert seconds < 10
+    assert seconds < HANG * 2
 
 
 @pytest.mark.parametrize("unit", ["<a ", "<!--", "</", "<", "<a href='", "<![CDATA["])
 def test_half_open_markup_repeated_finishes_quickly(client: FlaskClient, unit: str) -> None:
-    # Python's html.parser stalled 30-90 s on these; whatever parses them must not.
+    # Python's html.parser stalled 30-90 s on these. A hang guard, not a speed test (speed is
+    # measured in bench/): the whole request, 300 KB, took 0.1-2 s here.
     body = ("会议在北京召开。" + unit * (300_000 // len(unit))).encode()
     response, seconds = _timed_post(client, body, "text/html")
     assert response.status_code in {200, 422}
-    assert seconds < 1.0, f"{unit!r}: {seconds:.2f} s"
+    assert seconds < HANG, f"{unit!r}: {seconds:.2f} s"
 
 
 # ---- names from the client --------------------------------------------------------------------

@@ -26,7 +26,7 @@ def test_a_million_unfamiliar_characters_are_segmented_fast_and_whole() -> None:
     started = time.perf_counter()
     article = process(Upload(text.encode("utf-8")), Options(keywords=0, summary=0))
     seconds = time.perf_counter() - started
-    assert seconds < 10, f"{seconds:.1f} s"  # jieba's HMM took 166 s here
+    assert seconds < 20, f"{seconds:.1f} s"  # a hang guard: jieba's HMM took 166 s here
     assert article.text == text
     assert "".join(token.word for token in article.tokens) == article.analysis_text  # nothing lost at seams
     offset = 0
@@ -44,4 +44,4 @@ def test_textrank_on_ten_thousand_unfamiliar_characters(client: FlaskClient) -> 
     )
     seconds = time.perf_counter() - started
     assert response.status_code == 200
-    assert seconds < 5, f"{seconds:.1f} s"  # jieba's TextRank took 53 s here
+    assert seconds < 10, f"{seconds:.1f} s"  # a hang guard: jieba's TextRank took 53 s here
