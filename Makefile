@@ -56,6 +56,9 @@ ifeq ($(NGINX),)
 endif
 	timeout 300 $(BIN)/python -m pytest -p no:cacheprovider -s -m replicas bench/test_replicas.py
 
+loadtest: $(VENV)/.dev  ## overload and faults on a real gunicorn (~3 min; not part of make test)
+	$(BIN)/python -m bench.loadtest
+
 docker:  ## build the image (needs a Docker engine)
 	docker build -t wenji .
 

@@ -38,6 +38,15 @@ keepalive = 2
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = 500
 
+# The listen backlog: gunicorn's default. Measured (bench/loadtest.py), a full backlog gives
+# clients no signal, only latency; the app sheds a request that queued longer than
+# WENJI_MAX_QUEUE_WAIT_S with 503 + Retry-After (service/overload.py), well before this fills.
+backlog = 2048
+
+# Workers' heartbeat files: in memory, not on a disk that may be slow or, in the container, a
+# read-only root file system (Docker mounts /dev/shm as tmpfs).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
 # Bounds on the request line and headers: an upload's size is in its body, so these stay at
 # gunicorn's defaults, which already refuse over-long lines and header floods.
 limit_request_line = 8190

@@ -2,7 +2,7 @@
 
 - Optional bearer API keys: off while no key is configured (local use); once keys are given
   (`WENJI_API_KEYS`, or `WENJI_API_KEYS_FILE` with one key a line), every path except the open
-  ones (`WENJI_OPEN_PATHS`: probes and metrics) needs `Authorization: Bearer <key>`, or gets a
+  ones (`WENJI_OPEN_PATHS`: probes and metrics; `/` alone opens only `/`) needs `Authorization: Bearer <key>`, or gets a
   401 problem with `WWW-Authenticate`. Keys are compared in constant time, through their SHA-256
   digests so that neither a key's length nor which key matched shows in the timing.
 - Security headers on every response, errors included: no MIME sniffing, no framing, no
@@ -70,7 +70,7 @@ def _digest(key: str) -> bytes:
 
 def is_open_path(path: str, open_paths: str) -> bool:
     for entry in (p.strip() for p in open_paths.split(",")):
-        if entry and (path == entry or (entry.endswith("/") and path.startswith(entry))):
+        if entry and (path == entry or (len(entry) > 1 and entry.endswith("/") and path.startswith(entry))):
             return True
     return False
 
@@ -102,7 +102,8 @@ def _require_api_key() -> None:
 def _secure_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    response.headers["Content-Security-Policy"] = DOCS_CSP if request.path == "/docs" else API_CSP
+    if "Content-Security-Policy" not in response.headers:  # a page that sets its own keeps it
+        response.headers["Content-Security-Policy"] = DOCS_CSP if request.path == "/docs" else API_CSP
     if request.path.startswith("/v1/"):  # documents are nobody's to keep: no shared or browser cache
         response.headers["Cache-Control"] = "no-store"
     _cors(response)

@@ -79,11 +79,12 @@ def test_probes_stay_open_and_unknown_paths_are_not_revealed() -> None:
 
 
 def test_open_paths_are_their_own_setting() -> None:
-    client = _client(api_keys=KEY, open_paths="/healthz,/docs,/docs/")
+    client = _client(api_keys=KEY, open_paths="/healthz,/docs,/docs/,/")
     assert client.get("/docs").status_code == 200
     assert client.get("/docs/assets/swagger-ui.css").status_code == 200
     assert client.get("/readyz").status_code == 401
     assert client.get("/docsx").status_code == 401  # a prefix only where the entry ends in /
+    assert client.get("/openapi.yaml").status_code == 401  # "/" opens the root page, not everything
 
 
 def test_keys_never_show_in_the_settings_repr() -> None:
