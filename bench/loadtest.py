@@ -12,12 +12,13 @@ Phases, each bounded in time and count:
 5. saturation: 64 clients against 2 workers: how many get 503 `overloaded` + Retry-After,
    and what latency the rest see (the measurement behind service/overload.py).
 
-Measured here (2 cores, shared with other work; `make loadtest`, seed 000 as text/plain):
-capacity probe 79 req/s (8 clients; an underestimate on a busy box: saturation later did 215),
-sustained 60 s at 63 req/s: 0 errors, p50 6.4 ms, p99 44 ms; memory 409.3 -> 409.3 MiB over
-20,367 requests (max_requests off); worker SIGKILL mid-load: 0 failed, replaced; 64 clients:
-215 req/s, p50 285 ms, p99 577 ms, 0 errors and 0 shed (queue waits under 2 s); SIGTERM mid-load:
-335 completed, 1,094 refused once the listener closed, 4 dropped from the accept queue, exit 0.
+Measured here (2 cores shared with other work, seed 000 as text/plain, every request the same
+document): capacity 378 req/s; sustained 60 s at 303 req/s (80%): 18,157 requests, 0 errors,
+p50 19.8 ms, p99 69.7 ms; resident memory of master + workers 413.7 -> 413.7 MiB over 20,718
+requests (max_requests off); a worker SIGKILLed mid-load: 0 failed, replaced; 64 clients:
+287 req/s, p50 262 ms, p99 304 ms, 0 errors and 0 shed (queue waits under the 2 s threshold):
+the backlog alone gives clients no signal, only latency; SIGTERM mid-load: 346 completed,
+940 refused once the listener closed, 4 dropped from the accept queue, master exit 0.
 
 The load generator here is deliberately small (threads with http.client, one connection a
 request, as sync workers close them); bench/loadgen.py, when present, is the reusable one.
