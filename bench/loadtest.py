@@ -32,15 +32,13 @@ import multiprocessing
 import os
 import signal
 import statistics
-import sys
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from bench.servers import Server, gunicorn
 
-from servers import Server, gunicorn  # noqa: E402  (the tests' own server helper)
+ROOT = Path(__file__).resolve().parent.parent
 
 SEED = sorted((ROOT / "seeds").iterdir())[0].read_bytes()
 
