@@ -46,7 +46,9 @@ _PLACEHOLDER_BLOCK = re.compile(
 _PLACEHOLDER_HINT = re.compile(rf"{_DASH}{{3}}{_PAD}{_IMAGE_WORD}", re.IGNORECASE)  # 18 µs a seed, the block: 110
 _PLACEHOLDER_INLINE = re.compile(rf"[\[【［]{_PAD}{_IMAGE_WORD}{_PAD}[\]】］]", re.IGNORECASE)
 _RULE = re.compile(rf"{_DASH}{{5,}}")  # a paragraph of dashes alone is a drawn line, not text
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
+# zero-width characters, soft hyphens, C0 controls, and bidi controls (which can make a text read
+# otherwise than it is stored: U+202E reverses what follows)
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
 _SPACE = re.compile(r"\s+")  # str patterns: also U+3000 (　) and U+00A0 (&nbsp;)
 _SPACE_AROUND_IMAGE = re.compile(rf"\s*{IMAGE}\s*")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")

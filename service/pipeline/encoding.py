@@ -177,9 +177,12 @@ def _detect_wide(body: bytes) -> Decoded:
 def _family(charset: str) -> tuple[str, str] | None:
     name = charset.strip().strip("\"'").lower()
     try:
-        canonical = codecs.lookup(_WEB_ALIASES.get(name, name)).name
+        info = codecs.lookup(_WEB_ALIASES.get(name, name))
     except LookupError:
         return None
+    if not info._is_text_encoding:  # type: ignore[attr-defined]  # rot13, base64, zlib: transforms, not charsets
+        return None
+    canonical = info.name
     return _FAMILIES.get(canonical, (canonical, canonical.replace("_", "-")))
 
 

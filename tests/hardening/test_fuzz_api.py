@@ -29,8 +29,15 @@ schema = schemathesis.openapi.from_wsgi("/openapi.yaml", app)
 RAW_TYPES = {"text/plain", "text/html", "application/octet-stream"}
 
 
+# Likewise a multipart part is bytes: a `file` the generator made null or a number arrives as the
+# text "null" or "-1.5", a valid document. A multipart body without its `file` part is still
+# checked.
+
+
 def invalid_requests_are_refused(ctx, response, case):  # type: ignore[no-untyped-def]
     if case.media_type in RAW_TYPES:
+        return None
+    if case.media_type == "multipart/form-data" and isinstance(case.body, dict) and "file" in case.body:
         return None
     return negative_data_rejection(ctx, response, case)
 
