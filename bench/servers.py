@@ -16,7 +16,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,16 +67,28 @@ def wait_ready(url: str, *, timeout: float = 20.0, interval: float = 0.05) -> fl
 
 @contextmanager
 def gunicorn(
-    *, workers: int = 2, env: dict[str, str] | None = None, app: str = APP, poll_interval: float = 0.05
+    *,
+    workers: int = 2,
+    env: dict[str, str] | None = None,
+    app: str = APP,
+    poll_interval: float = 0.05,
+    base_env: Mapping[str, str] | None = None,
+    launcher: Callable[[list[str]], list[str]] | None = None,
 ) -> Iterator[Server]:
-    """A gunicorn serving `app` with the shipped config; stopped with SIGTERM on exit."""
+    """A gunicorn serving `app` with the shipped config; stopped with SIGTERM on exit.
+
+    `base_env` replaces the inherited environment (which `env` then extends); `launcher` wraps
+    the command, e.g. to run it in a namespace as another user.
+    """
     port = free_port()
-    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
+    environment = {**(os.environ if base_env is None else base_env)}
+    environment.update({"HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)})
     environment.update(env or {})
+    command = [str(GUNICORN), "-c", "gunicorn.conf.py", app]
     log = tempfile.NamedTemporaryFile(prefix="wenji-gunicorn-", suffix=".log", delete=False)  # noqa: SIM115  # kept open by the server, removed below
     started = time.monotonic()
     process = subprocess.Popen(
-        [str(GUNICORN), "-c", "gunicorn.conf.py", app],
+        launcher(command) if launcher else command,
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,

@@ -8,34 +8,22 @@ from __future__ import annotations
 import io
 
 from flask.testing import FlaskClient
-from prometheus_client.parser import text_string_to_metric_families
 
 from conftest import read_seed, seed_names
+from metric_samples import parse, value
 
 SEED = seed_names()[0]
 
 
-def scrape(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    return {
-        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-    }
-
-
-def value(samples: dict, name: str, **labels: str) -> float:
-    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
-
-
 def test_counters_rise_after_requests(client: FlaskClient) -> None:
-    before = scrape(client.get("/metrics").get_data(as_text=True))
+    before = parse(client.get("/metrics").get_data(as_text=True))
     for _ in range(3):
         client.post("/v1/documents", data={"file": (io.BytesIO(read_seed(SEED)), SEED)}, buffered=True)
     client.post("/v1/documents", data=b"", content_type="text/plain", buffered=True)
     client.get("/no/such/page", buffered=True)
     response = client.get("/metrics")
     assert response.status_code == 200 and response.mimetype == "text/plain"
-    after = scrape(response.get_data(as_text=True))
+    after = parse(response.get_data(as_text=True))
 
     def rise(name: str, **labels: str) -> float:
         return value(after, name, **labels) - value(before, name, **labels)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
 from conftest import read_seed, seed_names
 from contract import check_response
-from servers import Server, gunicorn
+from servers import Server, gunicorn, post_file
 
 pytestmark = pytest.mark.server
 
@@ -21,26 +20,6 @@ pytestmark = pytest.mark.server
 def server() -> Iterator[Server]:
     with gunicorn(workers=2) as running:
         yield running
-
-
-def post_file(url: str, name: str, body: bytes) -> tuple[int, str, bytes]:
-    boundary = uuid.uuid4().hex
-    data = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + body
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        f"{url}/v1/documents", data=data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers["Content-Type"], response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers["Content-Type"], error.read()
 
 
 @pytest.mark.parametrize("name", seed_names())

@@ -13,11 +13,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from conftest import read_seed, seed_names
 from contract import check_response
-from servers import Server, gunicorn
+from metric_samples import Samples, parse, value
+from servers import Server, gunicorn, post_file
 
 pytestmark = pytest.mark.server
 
@@ -64,25 +64,13 @@ def test_ndjson_batch_is_streamed_and_read_line_by_line(server: Server) -> None:
 
 
 def _post(url: str) -> int:
-    body, content_type = _multipart([(seed_names()[0], read_seed(seed_names()[0]))])
-    request = urllib.request.Request(f"{url}/v1/documents", data=body, headers={"Content-Type": content_type})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status
+    return post_file(url, seed_names()[0], read_seed(seed_names()[0]))[0]
 
 
-def _scrape(url: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+def _scrape(url: str) -> Samples:
     with urllib.request.urlopen(f"{url}/metrics", timeout=10) as response:
         assert response.headers["Content-Type"].startswith("text/plain")
-        text = response.read().decode()
-    return {
-        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-    }
-
-
-def value(samples: dict, name: str, **labels: str) -> float:
-    return samples.get((name, tuple(sorted(labels.items()))), 0.0)
+        return parse(response.read().decode())
 
 
 def test_metrics_count_every_workers_requests(server: Server) -> None:

@@ -12,18 +12,17 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+import servers
 from conftest import read_seed, seed_names
-from servers import APP, GUNICORN, ROOT, Server, free_port, wait_ready
+from servers import GUNICORN, ROOT, Server, gunicorn
 
 pytestmark = pytest.mark.server
 
@@ -50,53 +49,28 @@ def read_only_server() -> Iterator[Server]:
     reason = why_not_here()
     if reason:
         pytest.skip(reason)
-    port = free_port()
     environment = {
         "PATH": os.environ["PATH"],
         "HOME": "/nonexistent",  # the image's user has no home
         "PYTHONDONTWRITEBYTECODE": "1",
         **SETTINGS,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
     }
-    gunicorn = shlex.join([*AS_THE_IMAGE_USER, str(GUNICORN), "-c", "gunicorn.conf.py", APP])
-    script = (
-        "mount --make-rprivate / && mount -o remount,bind,ro / && "
-        "mount -t tmpfs -o size=256m,mode=1777 tmpfs /tmp && "
-        f"exec {gunicorn}"
-    )
-    process = subprocess.Popen(
-        ["unshare", "-m", "sh", "-c", script],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url)
-        yield Server(url, process)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+
+    def in_a_read_only_root(command: list[str]) -> list[str]:
+        script = (
+            "mount --make-rprivate / && mount -o remount,bind,ro / && "
+            "mount -t tmpfs -o size=256m,mode=1777 tmpfs /tmp && "
+            f"exec {shlex.join([*AS_THE_IMAGE_USER, *command])}"
+        )
+        return ["unshare", "-m", "sh", "-c", script]
+
+    workers = int(SETTINGS.get("WEB_CONCURRENCY", 2))
+    with gunicorn(workers=workers, base_env=environment, launcher=in_a_read_only_root) as server:
+        yield server
 
 
 def post_file(url: str, name: str, body: bytes) -> int:
-    boundary = uuid.uuid4().hex
-    data = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n\r\n'.encode()
-        + body
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        f"{url}/v1/documents", data=data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return response.status
+    return servers.post_file(url, name, body, timeout=60)[0]
 
 
 def test_serves_with_a_read_only_root_as_the_images_user(read_only_server: Server) -> None:
