@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate, repeat
 
 import rjieba
 
@@ -37,6 +38,7 @@ MAX_PIECE = 2000  # characters per segmenter call: big enough to amortize the ca
 _SEAM = 32  # characters re-segmented at a forced cut, so a word straddling it is found whole
 _BREAK = re.compile(r"[。！？；，、：!?;,:\s]")  # where a long piece may be cut without splitting a word
 _HAS_PUNCTUATION = re.compile(r"[^\w]")
+_new_tuple = tuple.__new__  # Token(word, tag, start, end) from one 4-tuple, at C speed
 
 
 class Segmenter:
@@ -102,10 +104,15 @@ class Segmenter:
         return offset
 
     def _tag_piece(self, text: str, start: int, stop: int, tokens: list[Token]) -> None:
-        offset = start
-        for word, tag in self._jieba.tag(text[start:stop], False):
-            end = offset + len(word)
-            tokens.append(Token(word, tag, offset, end))
-            offset = end
-        if offset != stop:  # the segmenter dropped or changed characters: never silently shift offsets
+        # No Python call per token: offsets by `accumulate` over the lengths, tokens by `tuple.__new__`
+        # over zipped columns (`offsets` has one more entry, the end; segmenting 0.47 -> 0.45 ms a seed).
+        tagged = self._jieba.tag(text[start:stop], False)
+        if not tagged:
+            if start != stop:
+                raise RuntimeError(f"segmenter output does not cover text[{start}:{stop}]")
+            return
+        words, tags = zip(*tagged, strict=True)
+        offsets = list(accumulate(map(len, words), initial=start))
+        if offsets[-1] != stop:  # the segmenter dropped or changed characters: never silently shift offsets
             raise RuntimeError(f"segmenter output does not cover text[{start}:{stop}]")
+        tokens.extend(map(_new_tuple, repeat(Token), zip(words, tags, offsets, offsets[1:], strict=False)))
