@@ -46,6 +46,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("reference_numbers", reference_numbers.extract_reference_numbers),  # 国发〔2019〕12号
     ("meeting", meeting.extract_meeting),
     ("doctype", doctype.classify),
+    ("content_words", keywords.choose),  # the candidates keywords, summary and fingerprint read
     ("keywords", keywords.extract_keywords),
     ("summary", summary.summarize),
     ("fingerprint", fingerprint.fingerprint),

@@ -75,6 +75,18 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class ContentWords:
+    """The candidate words of one article, in text order, by their Simplified form: chosen once,
+    by the `content_words` stage (keywords.choose_content_words), read by keywords, summary and
+    fingerprint."""
+
+    positions: tuple[int, ...]  # index of each candidate in `Article.tokens`
+    keys: tuple[str, ...]  # its Simplified form (what is counted)
+    surface: dict[str, str]  # key -> the word as it first stands in `text`
+    counts: dict[str, int]  # key -> how often it stands in the text, in order of first occurrence
+
+
+@dataclass(frozen=True, slots=True)
 class DateMention:
     text: str
     year: int | None
@@ -190,6 +202,7 @@ class Article:
     analysis_text: str = ""  # same length as `text`, Simplified script, for the analysers
     tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    content_words: ContentWords | None = None  # None until the content_words stage has chosen them
     metadata: Metadata = field(default_factory=Metadata)
     keywords: tuple[Keyword, ...] = ()
     summary: tuple[Sentence, ...] = ()

@@ -38,10 +38,7 @@ def features(article: Article) -> dict[str, float]:
     """Weighted features: content words by (1 + log tf) x IDF."""
     res = resources.get()
     idf, default = res.idf, res.idf_default
-    keys = content_words(article).keys
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
+    counts = content_words(article).counts
     return {key: (1.0 + math.log(count)) * idf.get(key, default) for key, count in counts.items()}
 
 

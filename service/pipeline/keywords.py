@@ -2,7 +2,8 @@
 
 Both algorithms read `Article.tokens`, the one segmentation pass; neither segments again.
 
-Candidates are chosen once, by `content_words`, which the summary and the fingerprint also use:
+Candidates are chosen once, by the `content_words` stage (`choose`), and read here, by the summary
+and by the fingerprint:
 
 - nouns, verbal nouns, names, places, organizations, abbreviations, set phrases (by POS tag; every
   word of the domain dictionary is a candidate whatever its tag);
@@ -18,10 +19,11 @@ from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import replace
 
 from service import resources
-from service.pipeline.article import Article, Keyword, Options, Token
+from service.pipeline.article import Article, ContentWords, Keyword, Options, Token
 from service.pipeline.script import simplified_copy
 
 # jieba's tags (ICTCLAS set): n noun, nr person, nrfg/nrt names, ns place, nt organization,
@@ -51,18 +53,14 @@ SHORT_FORM_SUFFIXES = (
 # the seeds and held-out articles: enough to lift 全国两会 over the bodies that attended (县委,
 # 县政协), not enough to let a title word with one mention outrank the article's subject.
 TITLE_BOOST = 1.6
+# the heads grouped by length, longest first: the order in which `short_form` tries them
+_SUFFIXES_BY_LENGTH = tuple(
+    (length, frozenset(suffix for suffix in SHORT_FORM_SUFFIXES if len(suffix) == length))
+    for length in sorted({len(suffix) for suffix in SHORT_FORM_SUFFIXES}, reverse=True)
+)
 TEXTRANK_WINDOW = 5  # tokens, as jieba's TextRank
 TEXTRANK_DAMPING = 0.85
 TEXTRANK_ITERATIONS = 10
-
-
-@dataclass(frozen=True, slots=True)
-class ContentWords:
-    """The candidate words of one article, in text order, by their Simplified form."""
-
-    positions: tuple[int, ...]  # index of each candidate in `Article.tokens`
-    keys: tuple[str, ...]  # its Simplified form (what is counted)
-    surface: dict[str, str]  # key -> the word as it first stands in `text`
 
 
 def is_candidate(token: Token, stopwords: frozenset[str], domain_words: frozenset[str]) -> bool:
@@ -76,20 +74,40 @@ def is_candidate(token: Token, stopwords: frozenset[str], domain_words: frozense
 
 
 def content_words(article: Article) -> ContentWords:
+    """The article's candidates: as the `content_words` stage chose them, else (an article built
+    by hand, a stage tested alone) chosen now."""
+    if article.content_words is not None:
+        return article.content_words
+    return choose_content_words(article)
+
+
+def choose_content_words(article: Article) -> ContentWords:
+    """`is_candidate` over every token, inlined: one pass, no call per token."""
     res = resources.get()
     stopwords, domain, text = res.stopwords, res.domain_words, article.text
+    allowed, not_a_word = ALLOWED_TAGS, _NOT_A_WORD.fullmatch
     positions, keys, surface = [], [], {}
     in_name, names = _person_names(article)
-    for index, token in enumerate(article.tokens):
-        if in_name and in_name[token.start] and (token.start, token.end) not in names:
+    for index, (word, tag, start, end) in enumerate(article.tokens):
+        if in_name and in_name[start] and (start, end) not in names:
             continue  # 振华 of 李振华, 诸葛 of 诸葛明辉: a piece of a person's name is no keyword
-        if is_candidate(token, stopwords, domain):
-            word = token.word
+        if (
+            len(word) > 1
+            and word not in stopwords
+            and (tag in allowed or word in domain)
+            and (word.isalpha() or not_a_word(word) is None)  # the regex only for the rare non-letters
+        ):
             positions.append(index)
             keys.append(word)
             if word not in surface:
-                surface[word] = text[token.start : token.end]
-    return ContentWords(tuple(positions), tuple(keys), surface)
+                surface[word] = text[start:end]
+    return ContentWords(tuple(positions), tuple(keys), surface, dict(Counter(keys)))
+
+
+def choose(article: Article, options: Options) -> Article:
+    """Stage `content_words`: the candidates, chosen once for keywords, summary and fingerprint
+    (each chose them again before: 3 x 0.1 ms a seed)."""
+    return replace(article, content_words=choose_content_words(article))
 
 
 def _person_names(article: Article) -> tuple[bytearray, frozenset[tuple[int, int]]]:
@@ -128,18 +146,20 @@ def tfidf_scores(words: ContentWords) -> dict[str, float]:
     """Term frequency times jieba's IDF (its median for words the table lacks)."""
     res = resources.get()
     idf, default = res.idf, res.idf_default
-    counts: dict[str, float] = {}
-    for key in words.keys:
-        counts[key] = counts.get(key, 0) + 1
+    counts: dict[str, float] = dict(words.counts)  # a copy: the credits below are this stage's own
     credit_short_forms(counts)
     return {key: count * idf.get(key, default) for key, count in counts.items()}
 
 
 def short_form(word: str) -> str | None:
-    """吉林 of 吉林省, 海关 of 海关总署: the name without its generic head, if one is left."""
-    for suffix in SHORT_FORM_SUFFIXES:
-        if len(word) - len(suffix) >= 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
+    """吉林 of 吉林省, 海关 of 海关总署: the name without its generic head, if one is left.
+
+    The longest head that fits wins: the word's last 3, 2, 1 characters are looked up in sets
+    (`_SUFFIXES_BY_LENGTH`), not tried with `endswith` against all 16 heads, key after key."""
+    size = len(word)
+    for length, suffixes in _SUFFIXES_BY_LENGTH:
+        if size - length >= 2 and word[-length:] in suffixes:
+            return word[:-length]
     return None
 
 
