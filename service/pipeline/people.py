@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache, lru_cache
 
 from service import resources
 from service.lexicons import Lexicons, trie_pattern, words
@@ -51,6 +52,7 @@ _LEADERS = re.compile(
     r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
 )
 # 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
+_ALL_CJK = re.compile(f"[{_CJK}]+")
 _DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[·•・‧∙]")
 # A name of five to seven characters (阿不都热依木) only after a title and before a separator or a
 # verb of attendance; these characters never stand in one.
@@ -98,12 +100,13 @@ class _Finder:
         self.name_tokens = {t.start: t for t in tokens if t.tag in _NAME_TAGS}
         self.roles: dict[str, dict[str, None]] = {}
         self.mentions: dict[str, dict[int, Evidence]] = {}
-        self.title_end = re.compile("(?:" + lex.role_title_re.pattern + ")$")
+        self.title_end = _title_end(lex)
+        self.titles = tuple(lex.role_title_re.finditer(text))  # read by title_before and title_after
 
     # 1. a role title, then the name
     def title_before(self) -> None:
         text = self.text
-        for match in self.lex.role_title_re.finditer(text):
+        for match in self.titles:
             start = match.end()
             end = self._name_after(start)
             if end is None:
@@ -139,7 +142,7 @@ class _Finder:
 
     # 2. the name, then a title
     def title_after(self) -> None:
-        for match in self.lex.role_title_re.finditer(self.text):
+        for match in self.titles:
             if match.group() in _NOT_AFTER_NAME:
                 continue
             start = self._name_before(match.start())
@@ -184,23 +187,7 @@ class _Finder:
         self.mentions.setdefault(name, {})[start] = Evidence(start, start + len(name), rule)
 
     def _is_name(self, candidate: str, *, strong: bool) -> bool:
-        lex = self.lex
-        if not 2 <= len(candidate) <= 4 or not re.fullmatch(f"[{_CJK}]+", candidate):
-            return False
-        if candidate in lex.role_titles or candidate[-1] in _ORG_OR_PLACE_END:
-            return False
-        if {candidate, candidate[:2], candidate[-2:], candidate[1:]} & lex.not_names:
-            return False
-        verb = _FOLLOWERS.match(candidate)  # 强调要: a verb, not a name (one-character 于 may be a surname)
-        if verb and len(verb.group()) > 1:
-            return False
-        if any(candidate.startswith(word) or candidate.endswith(word) for word in _embedded_words(lex, candidate)):
-            return False
-        if candidate[:2] in lex.compound_surnames:
-            return len(candidate) >= 3
-        if candidate[0] not in lex.surnames:
-            return False
-        return len(candidate) <= 3 or strong  # four characters: a minority name, only after a title
+        return _is_name(self.lex, candidate, strong)
 
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
@@ -255,7 +242,7 @@ class _Finder:
 
     def _is_long_name(self, candidate: str, *, shortest: int = 5) -> bool:
         """A transliterated name or part: CJK, none of the characters of a sentence or a title."""
-        if len(candidate) < shortest or not re.fullmatch(f"[{_CJK}]+", candidate):
+        if len(candidate) < shortest or not _ALL_CJK.fullmatch(candidate):
             return False
         if any(char in _NOT_IN_LONG_NAME for char in candidate):
             return False
@@ -322,6 +309,34 @@ class _Finder:
                 return i + 1, char
             i -= 1
         return limit, ""
+
+
+@cache
+def _title_end(lex: Lexicons) -> re.Pattern[str]:
+    """A role title that ends the string searched."""
+    return re.compile("(?:" + lex.role_title_re.pattern + ")$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_name(lex: Lexicons, candidate: str, strong: bool) -> bool:
+    """Whether `candidate` can be a person's name: a pure function of its arguments, remembered
+    (Lexicons hash by identity). The finder asks ~50 times an article, often about the same strings."""
+    if not 2 <= len(candidate) <= 4 or not _ALL_CJK.fullmatch(candidate):
+        return False
+    if candidate in lex.role_titles or candidate[-1] in _ORG_OR_PLACE_END:
+        return False
+    if {candidate, candidate[:2], candidate[-2:], candidate[1:]} & lex.not_names:
+        return False
+    verb = _FOLLOWERS.match(candidate)  # 强调要: a verb, not a name (one-character 于 may be a surname)
+    if verb and len(verb.group()) > 1:
+        return False
+    if any(candidate.startswith(word) or candidate.endswith(word) for word in _embedded_words(lex, candidate)):
+        return False
+    if candidate[:2] in lex.compound_surnames:
+        return len(candidate) >= 3
+    if candidate[0] not in lex.surnames:
+        return False
+    return len(candidate) <= 3 or strong  # four characters: a minority name, only after a title
 
 
 def _embedded_words(lex: Lexicons, candidate: str) -> tuple[str, ...]:
