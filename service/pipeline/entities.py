@@ -8,6 +8,7 @@ mentions among its own. A form the text never writes is never reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from service.pipeline.article import Entity, Evidence, Token
 
@@ -50,5 +51,19 @@ def to_entities(text: str, found: list[Found], *, written: str | None = None) ->
 
 
 def token_edges(tokens: tuple[Token, ...]) -> tuple[frozenset[int], frozenset[int]]:
-    """Where the segmenter's words start and end: a short name must not cut a word in two."""
-    return frozenset(t.start for t in tokens), frozenset(t.end for t in tokens)
+    """Where the segmenter's words start and end: a short name must not cut a word in two.
+
+    Organizations and places both ask, about the same tokens: the last answer is kept with the
+    tuple it was made from and given again for that very tuple (`is`, never a copy that merely
+    compares equal). 2 x 0.056 -> 0.040 ms a seed."""
+    global _last_edges
+    last = _last_edges
+    if last is not None and last[0] is tokens:
+        return last[1]
+    edges = frozenset(map(_START, tokens)), frozenset(map(_END, tokens))
+    _last_edges = (tokens, edges)
+    return edges
+
+
+_START, _END = itemgetter(2), itemgetter(3)  # Token.start, Token.end
+_last_edges: tuple[tuple[Token, ...], tuple[frozenset[int], frozenset[int]]] | None = None
