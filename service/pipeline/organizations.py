@@ -17,6 +17,7 @@ Strategies, one function each, then overlaps resolved to the longest:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -69,9 +70,28 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # one trie for every prefix: an alternation around it would cost `re` its first-character scan
     prefixes = trie_pattern([*lex.place_full_names, *_CENTRAL.split("|")])
     prefixed = re.compile(rf"{prefixes}{_BODY}{{0,10}}?{suffix}")
-    # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到)
-    local = re.compile(rf"(?:(?<![{_CJK}])|(?<=[在和与及由对向的同经取了请到合织]))[省市县区州]{_BODY}{{0,8}}?{suffix}")
+    # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
+    # that look-behind is checked by `_local`, so the pattern opens with a character class that
+    # `re` can scan for (48 -> 12 µs a seed)
+    local = re.compile(rf"[省市县区州]{_BODY}{{0,8}}?{suffix}")
     return prefixed, local
+
+
+_LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织")
+
+
+def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`finditer` of `(?:(?<![CJK])|(?<=[在和…]))` + `pattern`: a match whose start fails the
+    look-behind is skipped and the search goes on from the next character, as `re` would."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        before = text[start - 1] if start else ""
+        if not before or not ("\u4e00" <= before <= "\u9fff") or before in _LOCAL_AFTER:
+            yield match
+            position = match.end()
+        else:
+            position = start + 1
 
 
 def extract_organizations(article: Article, options: Options) -> Article:
@@ -110,8 +130,8 @@ def _prefixed(text: str, lex: Lexicons) -> list[Found]:
     # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
     prefixed, local = _patterns(lex)
     found = []
-    for pattern, rule in ((prefixed, "prefixed"), (local, "local")):
-        for match in pattern.finditer(text):
+    for matches, rule in ((prefixed.finditer(text), "prefixed"), (_local(local, text), "local")):
+        for match in matches:
             name = match.group()
             if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
                 continue
