@@ -25,6 +25,7 @@ import os
 import random
 import re
 import runpy
+import shutil
 import statistics
 import subprocess
 import sys
@@ -254,7 +255,16 @@ def as_a_worker() -> list[str]:
     The hooks take the arbiter and worker, which they do not use here; one source of truth for
     how a worker runs, so the in-process figures are the figures of what is shipped.
     """
+    environment = dict(os.environ)
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    # Reading the config also makes a metrics directory and marks it ours in os.environ. Left
+    # there, every gunicorn started later inherits it, the first to stop removes it, and the next
+    # cannot start (section 4 failed so). The in-process run needs neither: put both back.
+    made = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if made and made != environment.get("PROMETHEUS_MULTIPROC_DIR"):
+        shutil.rmtree(made, ignore_errors=True)
+    os.environ.clear()
+    os.environ.update(environment)
     applied = []
     for name in ("pre_fork", "post_fork"):
         if callable(config.get(name)):
