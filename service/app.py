@@ -17,7 +17,6 @@ def create_app(settings: Settings | None = None) -> Flask:
         SETTINGS=settings,
         TESTING=settings.testing,
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
-        JSON_SORT_KEYS=False,
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in JSON
     app.json.sort_keys = False  # type: ignore[attr-defined]  # fields in the order openapi.yaml lists them
