@@ -57,10 +57,23 @@ def read_only_server() -> Iterator[Server]:
     }
 
     def in_a_read_only_root(command: list[str]) -> list[str]:
-        script = (
-            "mount --make-rprivate / && mount -o remount,bind,ro / && "
-            "mount -t tmpfs -o size=256m,mode=1777 tmpfs /tmp && "
-            f"exec {shlex.join([*AS_THE_IMAGE_USER, *command])}"
+        checkout = shlex.quote(str(ROOT))
+        # A checkout under /tmp (CI clones anywhere) would vanish under the tmpfs: park it at
+        # /mnt first and bind it back, read-only like the rest, once the tmpfs is there.
+        is_under_tmp = Path("/tmp") in ROOT.parents
+        script = " && ".join(
+            [
+                "mount --make-rprivate /",
+                *([f"mount --bind {checkout} /mnt"] if is_under_tmp else []),
+                "mount -o remount,bind,ro /",
+                "mount -t tmpfs -o size=256m,mode=1777 tmpfs /tmp",
+                *(
+                    [f"mkdir -p {checkout}", f"mount --bind /mnt {checkout}", f"mount -o remount,bind,ro {checkout}"]
+                    if is_under_tmp
+                    else []
+                ),
+                f"exec {shlex.join([*AS_THE_IMAGE_USER, *command])}",
+            ]
         )
         return ["unshare", "-m", "sh", "-c", script]
 
