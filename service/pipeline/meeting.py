@@ -24,6 +24,17 @@ _HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
 _FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:形式|方式)(?:{_HELD})")
 # Words that name a format only inside 以…形式/方式: 以视频形式召开, 以线上线下相结合的方式举行.
 _PHRASE_ONLY_FORMAT = re.compile(r"线上线下|视频|线上|网络|远程|现场|书面|电视电话")
+# ... and the format they name: 以视频形式召开 is a 视频会议 (the evidence still points at 视频).
+_FORMAT_OF = {
+    "线上线下": "线上线下结合",
+    "视频": "视频会议",
+    "线上": "线上会议",
+    "网络": "网络会议",
+    "远程": "远程会议",
+    "现场": "现场会议",
+    "书面": "书面会议",
+    "电视电话": "电视电话会议",
+}
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _HELD_RE = re.compile(_HELD)
 _LOCATION = re.compile(
@@ -57,7 +68,8 @@ def find_meeting(text: str, lex: Lexicons, *, written: str | None = None) -> Mee
         values = []
         for key, value in (("format", meeting_format), ("location", location), ("attendance", attendance)):
             span = spans.get(key)
-            values.append(written[span.start : span.end] if value is not None and span is not None else value)
+            is_as_found = value is not None and span is not None and text[span.start : span.end] == value
+            values.append(written[span.start : span.end] if is_as_found else value)  # type: ignore[union-attr]
         meeting_format, location, attendance = values
     return Meeting(format=meeting_format, location=location, attendance=attendance, evidence=tuple(evidence))
 
@@ -69,7 +81,7 @@ def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
         if word:
             start = match.start("format") + word.start()
             evidence.append(Evidence(start, start + len(word.group()), "format:以…形式"))
-            return word.group()
+            return _FORMAT_OF.get(word.group(), word.group())
     # 2. a format word in a sentence that says a meeting was held
     for word in lex.meeting_format_re.finditer(text):
         sentence = _sentence_around(text, word.start())

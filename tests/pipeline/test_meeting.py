@@ -18,7 +18,9 @@ MEETINGS = [
     ("约300人出席开幕式。", None, None, "约300人"),
     ("尊敬的**组长，各位领导，同志们：发言完毕，谢谢大家！", None, None, None),
     ("在全党开展主题教育，累计培训3000人次。", None, None, None),
-    ("工作会议在乌鲁木齐召开，会议以视频形式召开至县（市、区）。", "视频", "乌鲁木齐", None),
+    ("工作会议在乌鲁木齐召开，会议以视频形式召开至县（市、区）。", "视频会议", "乌鲁木齐", None),
+    ("推进会以线上线下相结合的方式举行。", "线上线下结合", None, None),
+    ("会议以书面形式召开。", "书面会议", None, None),
     ("全国财政工作会议以视频会议形式在京召开。", "视频会议", "京", None),
     ("会议观看了警示教育视频，研究部署下一步工作，会议在会议室召开。", None, "会议室", None),
 ]
@@ -30,4 +32,6 @@ def test_meeting(text: str, fmt: str | None, location: str | None, attendance: s
     meeting = find_meeting(text, lexicons)
     assert (meeting.format, meeting.location, meeting.attendance) == (fmt, location, attendance)
     for evidence in meeting.evidence:
-        assert text[evidence.start : evidence.end] in (fmt, location, attendance)
+        # the text of the evidence is the value, or the word a format is named by (视频 of 视频会议)
+        found = text[evidence.start : evidence.end]
+        assert found in (location, attendance) or (fmt is not None and found in fmt)
