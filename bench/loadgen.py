@@ -1,7 +1,10 @@
 """A small HTTP load generator for a server on 127.0.0.1, cheap enough to share two cores with it.
 
 Closed loop, as wrk runs: each of `connections` sends a request, waits for the whole response,
-then sends the next, until `duration_s` has passed or `max_requests` have been sent. One thread
+then sends the next, until `duration_s` has passed or `max_requests` have been sent. With `rate`,
+an open loop instead: `rate` requests/s in all, spread evenly over the connections, each sending
+on its schedule (at once when a slow response made it late, so the rate holds while the server
+keeps up, and the connections bound what is in flight when it does not). One thread
 drives every connection through a `selectors` loop over non-blocking sockets, and every request
 is built once, before the clock starts, so a request costs the client a few tens of microseconds
 (`LoadResult.client_us_per_request` says how many; `make bench` reports the ceiling against
@@ -10,6 +13,10 @@ previous connection, as gunicorn's sync workers do) to the last byte of the resp
 
     result = run_load("http://127.0.0.1:8000/v1/documents", bodies=seed_bodies(), connections=2, duration_s=10)
     print(result.summary())
+
+`records=True` keeps one `Record` per request (status, latency, when it ended, Retry-After or the
+kind of failure), for callers that count what happened in a window of time, and `start_load`
+runs `run_load` in a process of its own, so the load comes from outside the caller.
 
 From the shell, in a process of its own:
 
@@ -21,25 +28,41 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import heapq
 import ipaddress
+import itertools
 import json
+import pickle
 import selectors
 import socket
+import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 # Hard bounds, whatever the caller asks: the generator is for short runs against loopback.
 MAX_DURATION_S = 600.0
 MAX_CONNECTIONS = 1024
 MAX_REQUESTS = 5_000_000
+
+
+class Record(NamedTuple):
+    """One request: what came back and when. `status` is 0 when no response came (see `note`)."""
+
+    status: int
+    latency_ms: float  # from the start of the request (its connect, if any) to its end
+    at: float  # when it ended, seconds since the epoch (time.time()), comparable across processes
+    note: str = ""  # Retry-After of a response that had one, else the failure's kind (ECONNREFUSED, timeout…)
 
 
 @dataclass
@@ -64,12 +87,15 @@ class LoadResult:
     client_cpu_s: float  # CPU the generator itself used, user + system
     client_us_per_request: float  # client CPU per completed request
     latencies_ms: list[float] = field(default_factory=list, repr=False)
+    rate: float | None = None  # the open loop's requests/s in all; None: closed loop
+    records: list[Record] = field(default_factory=list, repr=False)  # with records=True, in the order they ended
 
     def summary(self) -> str:
         statuses = " ".join(f"{code}:{count}" for code, count in sorted(self.status_counts.items()))
         kinds = " ".join(f"{kind}:{count}" for kind, count in sorted(self.error_kinds.items()))
         return (
-            f"{self.url} c={self.connections} {self.duration_s:.1f}s: {self.requests} requests, "
+            f"{self.url} c={self.connections}{f' at {self.rate:g}/s' if self.rate else ''} {self.duration_s:.1f}s: "
+            f"{self.requests} requests, "
             f"{self.rps:.1f} req/s, p50 {self.p50_ms:.2f} ms, p90 {self.p90_ms:.2f} ms, p99 {self.p99_ms:.2f} ms, "
             f"max {self.max_ms:.2f} ms, errors {self.errors}"
             + (f" ({kinds})" if kinds else "")
@@ -80,12 +106,15 @@ class LoadResult:
         data = asdict(self)
         if not latencies:
             del data["latencies_ms"]
+        if not self.records:
+            del data["records"]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LoadResult:
         data = dict(data)
         data["status_counts"] = {int(code): count for code, count in data["status_counts"].items()}  # type: ignore[union-attr]
+        data["records"] = [Record(*record) for record in data.get("records", ())]  # type: ignore[union-attr]
         return cls(**data)  # type: ignore[arg-type]
 
 
@@ -108,9 +137,14 @@ def multipart_request(
         + content
         + f"\r\n--{boundary}--\r\n".encode()
     )
+    return post_request(host, path, body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+def post_request(host: str, path: str, body: bytes, *, content_type: str = "text/plain") -> bytes:
+    """A whole HTTP/1.1 POST of `body` as it is (a raw upload: text/plain unless told)."""
     head = (
         f"POST {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: wenji-loadgen\r\nAccept: */*\r\n"
-        f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(body)}\r\n\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     )
     return head.encode("latin-1") + body
 
@@ -130,6 +164,8 @@ def run_load(
     warmup_s: float = 0.0,
     timeout_s: float = 10.0,
     ok_statuses: Iterable[int] = (200,),
+    rate: float | None = None,
+    records: bool = False,
 ) -> LoadResult:
     """Load `url` from `connections` concurrent connections for `duration_s` seconds.
 
@@ -140,6 +176,9 @@ def run_load(
     then waits up to `timeout_s` for the requests in flight. Responses that finish within the first
     `warmup_s` seconds are not counted. A response whose status is not in `ok_statuses`, a refused
     or reset connection, and a request with no progress for `timeout_s` each count as an error.
+    With `rate` (requests/s in all), each connection sends every `connections / rate` seconds,
+    staggered, or at once when it is late: an open loop; without, a closed loop. `records` keeps
+    a `Record` of every counted request in `LoadResult.records`.
     """
     parts = urlsplit(url)
     if parts.scheme != "http" or not parts.hostname:
@@ -151,6 +190,8 @@ def run_load(
         raise ValueError(f"connections must be 1..{MAX_CONNECTIONS}")
     if not 0 < duration_s <= MAX_DURATION_S:
         raise ValueError(f"duration_s must be in (0, {MAX_DURATION_S}]")
+    if rate is not None and not rate > 0:
+        raise ValueError("rate must be above 0 requests/s (or None for a closed loop)")
     limit = min(max_requests or MAX_REQUESTS, MAX_REQUESTS)
     host = parts.netloc
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -166,14 +207,63 @@ def run_load(
     else:
         prepared = [[get_request(host, path)]]
     runner = _Runner(address, prepared, connections, duration_s, limit, warmup_s, timeout_s, frozenset(ok_statuses))
-    return runner.run(url)
+    if rate:
+        runner.interval = connections / rate
+    if records:
+        runner.records = []
+    return runner.run(url, rate)
+
+
+class Background:
+    """A `run_load` going on in a process of its own (`start_load`); `result()` waits for it."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+
+    def result(self, timeout: float | None = None) -> LoadResult:
+        output, errors = self.process.communicate(timeout=timeout)
+        if self.process.returncode != 0:
+            raise RuntimeError(f"the load generator exited with {self.process.returncode}:\n{errors.decode()[-4000:]}")
+        return pickle.loads(output)  # our own child's answer
+
+
+def start_load(url: str, **options: object) -> Background:
+    """Start `run_load(url, **options)` in a new Python process and return at once.
+
+    A fresh interpreter, not a fork: the generator holds
+    none of the caller's heap or threads and its CPU is its own, so the caller (a benchmark with
+    jieba loaded, a load test timing a fault) is not the one sending the load. The arguments go
+    in, and the LoadResult comes back, pickled over its stdin and stdout.
+    """
+    with tempfile.TemporaryFile() as arguments:  # a file, not a pipe: no writer to wait on
+        pickle.dump((url, options), arguments)
+        arguments.seek(0)
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from bench.loadgen import _serve_pickled; _serve_pickled()"],
+            cwd=ROOT,
+            stdin=arguments,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    return Background(process)
 
 
 _PLACEHOLDER = "B" * 32  # the length of a boundary: 16 hex digits of run tag, 16 of counter
 
 
 class _Conn:
-    __slots__ = ("buffer", "last_progress", "received", "request", "reused", "sent", "sock", "started")
+    __slots__ = (
+        "buffer",
+        "last_progress",
+        "next_at",
+        "parked",
+        "received",
+        "request",
+        "reused",
+        "sent",
+        "sock",
+        "started",
+    )
 
     def __init__(self) -> None:
         self.sock: socket.socket | None = None
@@ -184,6 +274,8 @@ class _Conn:
         self.last_progress = 0.0
         self.reused = False
         self.received = 0
+        self.next_at = 0.0  # open loop: when this connection sends its next request
+        self.parked = False  # open loop: waiting for next_at, its socket out of the selector
 
 
 class _Runner:
@@ -214,24 +306,34 @@ class _Runner:
         self.error_kinds: Counter[str] = Counter()
         self.bytes_received = 0
         self.active: set[_Conn] = set()
+        self.interval = 0.0  # open loop: seconds between one connection's requests; 0: closed loop
+        self.parked: list[tuple[float, int, _Conn]] = []  # a heap, by next_at
+        self.order = itertools.count()  # ties in the heap
+        self.records: list[Record] | None = None
 
     # -- the loop --------------------------------------------------------------------------
 
-    def run(self, url: str) -> LoadResult:
+    def run(self, url: str, rate: float | None) -> LoadResult:
         cpu_started = time.process_time()
         self.t0 = time.perf_counter()
+        self.epoch = time.time() - self.t0  # perf_counter() + epoch: seconds since the epoch
         self.counted_from = self.t0 + self.warmup_s
         self.deadline = self.t0 + self.warmup_s + self.duration_s
         self.last_done = self.counted_from
-        for _ in range(self.connections):
-            self._begin(_Conn(), reuse=False)
+        for index in range(self.connections):
+            conn = _Conn()
+            conn.next_at = self.t0 + self.interval * index / self.connections  # staggered
+            self._begin(conn, reuse=False)
         while self.active:
             now = time.perf_counter()
             if now > self.deadline + self.timeout_s:
                 for conn in list(self.active):
                     self._fail(conn, "timeout", retry=False)
                 break
-            for key, _events in self.selector.select(timeout=0.05):
+            wait = 0.05
+            if self.parked:
+                wait = min(wait, max(self.parked[0][0] - now, 0.0))
+            for key, _events in self.selector.select(timeout=wait):
                 conn = key.data
                 if conn.sock is None:
                     continue
@@ -240,30 +342,44 @@ class _Runner:
                 else:
                     self._on_readable(conn)
             now = time.perf_counter()
+            while self.parked and self.parked[0][0] <= now:
+                conn = heapq.heappop(self.parked)[2]
+                conn.parked = False
+                if conn.sock is not None:  # kept alive while it waited: back in the selector
+                    self.selector.register(conn.sock, selectors.EVENT_READ, conn)
+                self._begin(conn, reuse=conn.sock is not None)
             for conn in list(self.active):
-                if now - conn.last_progress > self.timeout_s:
+                if not conn.parked and now - conn.last_progress > self.timeout_s:
                     self._fail(conn, "timeout", retry=False)
         self.selector.close()
         cpu = time.process_time() - cpu_started
-        return self._result(url, cpu)
-
-    def _may_issue(self) -> bool:
-        return self.issued < self.limit and time.perf_counter() < self.deadline
+        return self._result(url, cpu, rate)
 
     def _begin(self, conn: _Conn, *, reuse: bool) -> None:
-        """Start the next request on `conn`, over its open socket when `reuse`, else a new one."""
-        if not self._may_issue():
+        """Start the next request on `conn`, over its open socket when `reuse`, else a new one.
+
+        In an open loop, a connection early for its next request is parked until then instead.
+        """
+        now = time.perf_counter()
+        if self.issued >= self.limit or max(now, conn.next_at) >= self.deadline:
             self._close(conn)
             self.active.discard(conn)
             return
         self.active.add(conn)
+        if conn.next_at > now:
+            if conn.sock is not None:  # kept alive: out of the selector while it waits
+                self.selector.unregister(conn.sock)
+            conn.parked = True
+            heapq.heappush(self.parked, (conn.next_at, next(self.order), conn))
+            return
+        conn.next_at += self.interval
         parts = self.requests[self.issued % len(self.requests)]
         conn.request = f"{self.tag}{self.issued:016x}".encode().join(parts) if len(parts) > 1 else parts[0]
         self.issued += 1
         conn.sent = 0
         conn.buffer.clear()
         conn.received = 0
-        conn.started = conn.last_progress = time.perf_counter()
+        conn.started = conn.last_progress = now
         if reuse and conn.sock is not None:
             conn.reused = True
             self.selector.modify(conn.sock, selectors.EVENT_WRITE, conn)
@@ -330,12 +446,16 @@ class _Runner:
     def _finish(self, conn: _Conn, status: int, keep_alive: bool) -> None:
         now = time.perf_counter()
         if now >= self.counted_from:
-            self.latencies.append((now - conn.started) * 1000.0)
+            latency = (now - conn.started) * 1000.0
+            self.latencies.append(latency)
             self.statuses[status] += 1
             self.bytes_received += conn.received
             self.last_done = now
             if status not in self.ok_statuses:
                 self.error_kinds[f"status-{status}"] += 1
+            if self.records is not None:
+                note = _retry_after(conn.buffer) if status not in self.ok_statuses else ""
+                self.records.append(Record(status, latency, now + self.epoch, note))
         if not keep_alive:
             self._close(conn)
         self._begin(conn, reuse=keep_alive)
@@ -350,9 +470,15 @@ class _Runner:
             conn.received = 0
             self._connect(conn)
             return
-        if time.perf_counter() >= self.counted_from:
+        now = time.perf_counter()
+        if now >= self.counted_from:
             self.error_kinds[kind] += 1
-        self._begin(conn, reuse=False)
+            if self.records is not None:
+                self.records.append(Record(0, (now - conn.started) * 1000.0, now + self.epoch, kind))
+        # Begun again from the loop, not from here: a connect refused at once would otherwise
+        # recurse (_begin, _connect, _fail, _begin...) for as long as the server is down.
+        conn.parked = True
+        heapq.heappush(self.parked, (max(now, conn.next_at), next(self.order), conn))
 
     def _close(self, conn: _Conn) -> None:
         if conn.sock is not None:
@@ -361,7 +487,7 @@ class _Runner:
             conn.sock.close()
             conn.sock = None
 
-    def _result(self, url: str, cpu: float) -> LoadResult:
+    def _result(self, url: str, cpu: float, rate: float | None) -> LoadResult:
         latencies = sorted(self.latencies)
         elapsed = max(self.last_done - self.counted_from, 1e-9)
         requests = len(latencies)
@@ -385,6 +511,8 @@ class _Runner:
             client_cpu_s=cpu,
             client_us_per_request=cpu / max(self.issued, 1) * 1e6,
             latencies_ms=latencies,
+            rate=rate,
+            records=self.records or [],
         )
 
 
@@ -427,6 +555,16 @@ def _parse(buffer: bytearray, *, eof: bool) -> tuple[int, bool] | None:
     return (status, False) if eof else None  # delimited by the close
 
 
+def _retry_after(buffer: bytearray) -> str:
+    """The Retry-After header of the response in `buffer`, or ""."""
+    head = bytes(buffer[: buffer.find(b"\r\n\r\n")]).decode("latin-1")
+    for line in head.split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "retry-after":
+            return value.strip()
+    return ""
+
+
 def _chunked_done(body: memoryview) -> bool:
     position = 0
     data = body.tobytes()
@@ -443,6 +581,12 @@ def _chunked_done(body: memoryview) -> bool:
         position = line_end + 2 + size + 2
         if position > len(data):
             return False
+
+
+def _serve_pickled() -> None:
+    """start_load's other end: (url, options) in on stdin, the LoadResult out on stdout."""
+    url, options = pickle.load(sys.stdin.buffer)
+    pickle.dump(run_load(url, **options), sys.stdout.buffer)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
