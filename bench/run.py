@@ -37,7 +37,7 @@ from pathlib import Path
 
 from bench import naive
 from bench.loadgen import LoadResult, percentile, seed_bodies
-from bench.servers import ROOT, Server, gunicorn
+from bench.servers import ROOT, Server, gunicorn, memory_of, uss_kb
 
 NAIVE_APP = "bench.naive:create_app()"
 RESULTS = ROOT / "bench" / "results"
@@ -495,7 +495,7 @@ def startup_and_memory(report: dict[str, object], *, quick: bool) -> list[Goal]:
                 process_name,
                 mib(figures["Rss"]),
                 mib(figures["Pss"]),
-                mib(figures["Private_Clean"] + figures["Private_Dirty"]),
+                mib(uss_kb(figures)),
                 width=11,
             )
         row(label, "total", mib(memory["total_rss_kb"]), mib(memory["total_pss_kb"]), "", width=11)  # type: ignore[index]
@@ -508,28 +508,6 @@ def startup_and_memory(report: dict[str, object], *, quick: bool) -> list[Goal]:
         Goal("ready within 2 s (2 workers)", f"{ready_two:.2f} s", ready_two <= READY_S),
         Goal("two workers <= 1.3x memory of one (PSS)", f"{ratio:.2f}x", ratio <= MEMORY_RATIO),
     ]
-
-
-def memory_of(server: Server) -> dict[str, object]:
-    processes = {"master": smaps_rollup(server.pid)}
-    for number, pid in enumerate(server.worker_pids(), start=1):
-        processes[f"worker {number}"] = smaps_rollup(pid)
-    return {
-        "processes": processes,
-        "total_rss_kb": sum(p["Rss"] for p in processes.values()),
-        "total_pss_kb": sum(p["Pss"] for p in processes.values()),
-    }
-
-
-def smaps_rollup(pid: int) -> dict[str, int]:
-    """kB figures from /proc/PID/smaps_rollup: Rss, Pss (shared pages split among sharers), Private_*."""
-    figures: dict[str, int] = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, _, value = line.partition(":")
-        parts = value.split()
-        if parts and parts[0].isdigit():
-            figures[name.strip()] = int(parts[0])
-    return figures
 
 
 # ---- printing -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Start a real gunicorn, with the shipped gunicorn.conf.py, on a free loopback port.
+"""Start a real gunicorn, with the shipped gunicorn.conf.py, on a free loopback port, and read its memory.
 
 Shared by the tests (through tests/servers.py) and the benchmark, so both measure what is
 shipped. The server's log goes to a temporary file, not a pipe nobody reads (a full pipe would
@@ -44,6 +44,42 @@ class Server:
         """The master's children, as /proc lists them."""
         children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
         return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def memory_of(server: Server) -> dict[str, object]:
+    """Memory of the master and each worker, from smaps_rollup, in kB, with the totals.
+
+    {"processes": {"master": {...}, "worker 1": {...}}, "total_rss_kb": ..., "total_pss_kb": ...,
+    "total_uss_kb": ...}; a worker that exits between listing and reading is left out.
+    """
+    processes = {"master": smaps_rollup(server.pid)}
+    for number, pid in enumerate(server.worker_pids(), start=1):
+        try:
+            processes[f"worker {number}"] = smaps_rollup(pid)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return {
+        "processes": processes,
+        "total_rss_kb": sum(p["Rss"] for p in processes.values()),
+        "total_pss_kb": sum(p["Pss"] for p in processes.values()),
+        "total_uss_kb": sum(uss_kb(p) for p in processes.values()),
+    }
+
+
+def smaps_rollup(pid: int) -> dict[str, int]:
+    """kB figures from /proc/PID/smaps_rollup: Rss, Pss (shared pages split among sharers), Private_*."""
+    figures: dict[str, int] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, value = line.partition(":")
+        parts = value.split()
+        if parts and parts[0].isdigit():
+            figures[name.strip()] = int(parts[0])
+    return figures
+
+
+def uss_kb(figures: dict[str, int]) -> int:
+    """Unique set size: the pages only this process holds (what killing it would free)."""
+    return figures["Private_Clean"] + figures["Private_Dirty"]
 
 
 def free_port() -> int:

@@ -12,6 +12,7 @@ import pytest
 
 from bench import loadgen, naive, run
 from bench.loadgen import LoadResult, run_load, seed_bodies
+from bench.servers import memory_of, smaps_rollup
 from servers import gunicorn
 
 
@@ -54,7 +55,7 @@ def test_the_load_generator_refuses_other_hosts() -> None:
 
 
 def test_the_bench_reads_memory_from_proc() -> None:
-    figures = run.smaps_rollup(os.getpid())
+    figures = smaps_rollup(os.getpid())
     assert figures["Rss"] > 0 and figures["Pss"] > 0
 
 
@@ -70,7 +71,7 @@ def test_the_load_generator_loads_a_real_gunicorn_for_a_second() -> None:
         assert run.server_cpu_s(server) > before
         health = run_load(f"{server.url}/healthz", connections=1, duration_s=0.2, max_requests=20)
         assert health.requests == 20 and health.errors == 0
-        assert run.memory_of(server)["processes"].keys() == {"master", "worker 1"}
+        assert memory_of(server)["processes"].keys() == {"master", "worker 1"}
     merged = run.merge([result, result])
     assert merged.requests == 2 * result.requests
     assert LoadResult.from_dict(result.to_dict()).requests == result.requests
