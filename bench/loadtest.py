@@ -20,136 +20,80 @@ requests (max_requests off); a worker SIGKILLed mid-load: 0 failed, replaced; 64
 the backlog alone gives clients no signal, only latency; SIGTERM mid-load: 346 completed,
 940 refused once the listener closed, 4 dropped from the accept queue, master exit 0.
 
-The load generator here is deliberately small (threads with http.client, one connection a
-request, as sync workers close them); bench/loadgen.py, when present, is the reusable one.
+The load is bench/loadgen.py's, started in a process of its own (`start_load`): a closed loop for
+capacity and saturation, an open loop (`rate`) for the sustained, kill and drain phases, with a
+record per request where a phase counts failures in a window of time or 503s with Retry-After.
+Memory is bench/servers.py's `memory_of` (smaps_rollup of master + workers).
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
-import multiprocessing
 import os
 import signal
-import statistics
-import threading
 import time
 from pathlib import Path
 
-from bench.servers import Server, gunicorn
+from bench.loadgen import Background, LoadResult, Record, post_request, start_load
+from bench.servers import Server, gunicorn, memory_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
 SEED = sorted((ROOT / "seeds").iterdir())[0].read_bytes()
+TIMEOUT_S = 30.0  # a request with no progress for this long fails
 
 
-# ---- the load generator (runs in its own process) ---------------------------------------------
-
-
-def _request(host: str, port: int, timeout: float = 30.0) -> tuple[int, float, str]:
-    started = time.perf_counter()
-    try:
-        connection = http.client.HTTPConnection(host, port, timeout=timeout)
-        connection.request("POST", "/v1/documents", body=SEED, headers={"Content-Type": "text/plain"})
-        response = connection.getresponse()
-        response.read()
-        connection.close()
-        return response.status, time.perf_counter() - started, response.getheader("Retry-After") or ""
-    except (OSError, http.client.HTTPException) as error:
-        return 0, time.perf_counter() - started, type(error).__name__
-
-
-def _drive(host: str, port: int, *, seconds: float, clients: int, rate: float | None, results) -> None:  # type: ignore[no-untyped-def]
-    """`clients` threads for `seconds`; open loop at `rate` requests/s in all if given, else closed."""
-    deadline = time.perf_counter() + seconds
-    collected: list[tuple[int, float, str, float]] = []
-    lock = threading.Lock()
-
-    def client(index: int) -> None:
-        interval = clients / rate if rate else 0.0
-        next_at = time.perf_counter() + (interval * index / clients if rate else 0.0)
-        while True:
-            now = time.perf_counter()
-            if now >= deadline:
-                return
-            if rate and next_at > now:
-                time.sleep(next_at - now)
-            status, latency, note = _request(host, port)
-            with lock:
-                collected.append((status, latency, note, time.perf_counter()))
-            next_at += interval
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    results.put(collected)
+# ---- the load, from a process of its own --------------------------------------------------------
 
 
 def load(
-    server: Server, *, seconds: float, clients: int, rate: float | None = None
-) -> tuple[list, multiprocessing.Process, multiprocessing.Queue]:  # type: ignore[type-arg]
-    host, port = server.url.removeprefix("http://").split(":")
-    results: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
-    process = multiprocessing.Process(
-        target=_drive,
-        args=(host, int(port)),
-        kwargs={"seconds": seconds, "clients": clients, "rate": rate, "results": results},
+    server: Server, *, seconds: float, clients: int, rate: float | None = None, records: bool = False
+) -> Background:
+    """Start `seconds` of load on POST /v1/documents (the seed as text/plain); `.result()` waits for it."""
+    host = server.url.removeprefix("http://")
+    return start_load(
+        f"{server.url}/v1/documents",
+        raw_requests=[post_request(host, "/v1/documents", SEED)],
+        connections=clients,
+        duration_s=seconds,
+        rate=rate,
+        records=records,
+        timeout_s=TIMEOUT_S,
     )
-    process.start()
-    return [], process, results
 
 
-def run(server: Server, **kwargs) -> list[tuple[int, float, str, float]]:  # type: ignore[no-untyped-def]
-    _, process, results = load(server, **kwargs)
-    collected = results.get()
-    process.join()
-    return collected
+def run(
+    server: Server, *, seconds: float, clients: int, rate: float | None = None, records: bool = False
+) -> LoadResult:
+    running = load(server, seconds=seconds, clients=clients, rate=rate, records=records)
+    return running.result(timeout=seconds + TIMEOUT_S + 60)
 
 
 # ---- measuring ----------------------------------------------------------------------------------
 
 
-def workers_of(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    return [int(pid) for pid in children]
+def mib(server: Server) -> tuple[float, float]:
+    """Resident (RSS) and proportional (PSS) memory of master + workers, in MiB."""
+    memory = memory_of(server)
+    return memory["total_rss_kb"] / 1024, memory["total_pss_kb"] / 1024  # type: ignore[operator]
 
 
-def rss_mib(master: int) -> float:
-    total = 0
-    for pid in [master, *workers_of(master)]:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except FileNotFoundError:
-            pass
-    return total / 1024
-
-
-def summary(name: str, results: list[tuple[int, float, str, float]], seconds: float) -> dict[str, float]:
-    ok = [latency for status, latency, _, _ in results if status == 200]
-    errors = len(results) - len(ok)
-    quantiles = statistics.quantiles(ok, n=100) if len(ok) >= 2 else [0.0] * 99
-    figures = {
-        "requests": len(results),
-        "rps": len(ok) / seconds,
-        "errors": errors,
-        "p50_ms": quantiles[49] * 1000,
-        "p99_ms": quantiles[98] * 1000,
-    }
-    kinds: dict[str, int] = {}
-    for status, _, note, _ in results:
-        if status != 200:
-            key = f"{status}{' ' + note if note else ''}"
-            kinds[key] = kinds.get(key, 0) + 1
+def summary(name: str, result: LoadResult) -> LoadResult:
+    attempts = result.requests + sum(
+        count for kind, count in result.error_kinds.items() if not kind.startswith("status-")
+    )
     print(
-        f"{name:<11} {figures['requests']:>7} requests  {figures['rps']:7.1f} ok/s  errors {errors:<5}"
-        f" p50 {figures['p50_ms']:6.1f} ms  p99 {figures['p99_ms']:7.1f} ms  {kinds or ''}",
+        f"{name:<11} {attempts:>7} requests  {result.ok_rps:7.1f} ok/s  errors {result.errors:<5}"
+        f" p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:7.1f} ms  {result.error_kinds or ''}"
+        f"  (client {result.client_us_per_request:.0f} µs CPU/request)",
         flush=True,
     )
-    return figures
+    return result
+
+
+def kinds(failures: list[Record]) -> str:
+    """ " ['ECONNRESET', '502']": what the failures were, for a line of the report; "" for none."""
+    return f" {sorted({record.note or str(record.status) for record in failures})}" if failures else ""
 
 
 # ---- the phases ---------------------------------------------------------------------------------
@@ -168,69 +112,70 @@ def main() -> None:
 
     with gunicorn(workers=workers, env={"GUNICORN_MAX_REQUESTS": "0"}) as server:
         # max_requests off here: recycling would hide growth in resident memory.
-        master = server.process.pid
         run(server, seconds=2, clients=workers)  # warm up
-        capacity = summary("capacity", run(server, seconds=5, clients=4 * workers), 5)["rps"]
+        capacity = summary("capacity", run(server, seconds=5, clients=4 * workers)).ok_rps
 
         rate = 0.8 * capacity
-        memory_start = rss_mib(master)
-        sustained = run(server, seconds=duration, clients=4 * workers, rate=rate)
-        sustained_figures = summary(f"sustained@{rate:.0f}", sustained, duration)
-        done = len(sustained)
+        memory_start, pss_start = mib(server)
+        sustained = summary(f"sustained@{rate:.0f}", run(server, seconds=duration, clients=4 * workers, rate=rate))
+        done = sustained.requests + sustained.errors
         while done < memory_requests:  # top up to the request count the memory check needs
             more = run(server, seconds=min(30.0, (memory_requests - done) / capacity + 1), clients=2 * workers)
-            done += len(more)
-        memory_end = rss_mib(master)
+            done += more.requests + more.errors
+        memory_end, pss_end = mib(server)
         print(
             f"memory      {memory_start:.1f} MiB at start, {memory_end:.1f} MiB after {done} requests "
-            f"({(memory_end / memory_start - 1) * 100:+.1f}%)",
+            f"({(memory_end / memory_start - 1) * 100:+.1f}%); PSS {pss_start:.1f} -> {pss_end:.1f} MiB",
             flush=True,
         )
 
         # kill: one worker SIGKILLed in the middle of a 10 s run at half capacity
-        _, process, results = load(server, seconds=10, clients=2 * workers, rate=0.5 * capacity)
+        running = load(server, seconds=10, clients=2 * workers, rate=0.5 * capacity, records=True)
         time.sleep(4)
-        victim = workers_of(master)[0]
-        killed_at = time.perf_counter()
+        victim = server.worker_pids()[0]
+        killed_at = time.time()
         os.kill(victim, signal.SIGKILL)
-        collected = results.get()
-        process.join()
-        summary("kill", collected, 10)
-        failed_kill = sum(1 for status, *_ in collected if status != 200)
+        killed = summary("kill", running.result(timeout=10 + TIMEOUT_S + 60))
+        failures = [record for record in killed.records if record.status != 200]
+        failed_kill = len(failures)
+        in_window = sum(1 for record in failures if killed_at <= record.at <= killed_at + 1.0)
         time.sleep(0.5)
-        replaced = victim not in workers_of(master) and len(workers_of(master)) == workers
+        replaced = victim not in server.worker_pids() and len(server.worker_pids()) == workers
+        end = max((record.at for record in killed.records), default=killed_at)
         print(
-            f"kill        worker {victim} SIGKILLed {time.perf_counter() - killed_at:.1f} s before the end: "
-            f"{failed_kill} request(s) failed, replaced: {replaced}",
+            f"kill        worker {victim} SIGKILLed {end - killed_at:.1f} s before the end: "
+            f"{failed_kill} request(s) failed, {in_window} of them within 1 s of the kill"
+            f"{kinds(failures)}; replaced: {replaced}",
             flush=True,
         )
 
         # saturation: many more clients than workers
-        saturated = run(server, seconds=10, clients=64)
-        summary("saturated", saturated, 10)
-        shed = [note for status, _, note, _ in saturated if status == 503]
+        saturated = summary("saturated", run(server, seconds=10, clients=64, records=True))
+        shed = [record.note for record in saturated.records if record.status == 503]
         print(f"saturated   {len(shed)} answered 503 with Retry-After {sorted(set(shed))}", flush=True)
 
-        # drain: requests in flight when the master gets SIGTERM still complete
-        _, process, results = load(server, seconds=3, clients=2 * workers)
+        # drain: requests in flight when the master gets SIGTERM still complete. An open loop at
+        # capacity, so the attempts refused once the listener closes come at that rate, not in a spin.
+        running = load(server, seconds=3, clients=2 * workers, rate=capacity, records=True)
         time.sleep(1.5)
+        terminated_at = time.time()
         server.process.send_signal(signal.SIGTERM)
-        collected = results.get()
-        process.join()
-        ok = sum(1 for status, *_ in collected if status == 200)
-        refused = sum(1 for status, _, note, _ in collected if note == "ConnectionRefusedError")
-        dropped = len(collected) - ok - refused
+        drained = running.result(timeout=3 + TIMEOUT_S + 60)
+        after = [record for record in drained.records if record.at >= terminated_at]
+        ok = sum(1 for record in after if record.status == 200)
+        refused = sum(1 for record in after if record.note == "ECONNREFUSED")
+        lost = [record for record in after if record.status != 200 and record.note != "ECONNREFUSED"]
         print(
-            f"drain       SIGTERM mid-load: {ok} completed, {refused} refused once the listener closed, "
-            f"{dropped} dropped in flight; master exit "
-            f"{server.process.wait(timeout=30)}",
+            f"drain       SIGTERM mid-load: {ok} completed after it, {refused} refused once the listener closed, "
+            f"{len(lost)} dropped in flight{kinds(lost)}; "
+            f"master exit {server.process.wait(timeout=30)}",
             flush=True,
         )
 
     print(
-        f"\nRESULT sustained {sustained_figures['rps']:.1f} req/s for {duration:.0f} s, "
-        f"errors {sustained_figures['errors']}, p50 {sustained_figures['p50_ms']:.1f} ms, "
-        f"p99 {sustained_figures['p99_ms']:.1f} ms; errors during the kill {failed_kill}; "
+        f"\nRESULT sustained {sustained.ok_rps:.1f} req/s for {duration:.0f} s, "
+        f"errors {sustained.errors}, p50 {sustained.p50_ms:.1f} ms, "
+        f"p99 {sustained.p99_ms:.1f} ms; errors during the kill {failed_kill}; "
         f"memory {memory_start:.1f} -> {memory_end:.1f} MiB over {done} requests",
         flush=True,
     )
