@@ -221,7 +221,12 @@ class Background:
         self.process = process
 
     def result(self, timeout: float | None = None) -> LoadResult:
-        output, errors = self.process.communicate(timeout=timeout)
+        try:
+            output, errors = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # a generator past its own bounds: stop it, not leave it loading
+            self.process.communicate()
+            raise
         if self.process.returncode != 0:
             raise RuntimeError(f"the load generator exited with {self.process.returncode}:\n{errors.decode()[-4000:]}")
         return pickle.loads(output)  # our own child's answer

@@ -27,7 +27,6 @@ import re
 import runpy
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -36,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import naive
-from bench.loadgen import LoadResult, percentile, seed_bodies
+from bench.loadgen import LoadResult, percentile, seed_bodies, start_load
 from bench.servers import ROOT, Server, gunicorn, memory_of, uss_kb
 
 NAIVE_APP = "bench.naive:create_app()"
@@ -408,10 +407,8 @@ def over_http(report: dict[str, object], *, duration: float) -> list[Goal]:
 
 def load(url: str, connections: int, duration: float, *, get: bool = False) -> LoadResult:
     """One run of bench/loadgen.py in a process of its own (not this one, which holds jieba's heap)."""
-    command = [sys.executable, "-m", "bench.loadgen", "--url", url, "-c", str(connections), "-d", str(duration)]
-    command += ["--json", "--latencies"] + (["--get"] if get else [])
-    output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True, timeout=duration + 60)
-    return LoadResult.from_dict(json.loads(output.stdout))
+    running = start_load(url, bodies=None if get else seed_bodies(), connections=connections, duration_s=duration)
+    return running.result(timeout=duration + 60)
 
 
 def merge(parts: Sequence[LoadResult]) -> LoadResult:

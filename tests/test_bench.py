@@ -6,12 +6,14 @@ Nothing here is timed: speed is measured by `make bench`, never asserted in the 
 from __future__ import annotations
 
 import io
+import json
 import os
+import time
 
 import pytest
 
 from bench import loadgen, naive, run
-from bench.loadgen import LoadResult, run_load, seed_bodies
+from bench.loadgen import LoadResult, Record, post_request, run_load, seed_bodies, start_load
 from bench.servers import memory_of, smaps_rollup
 from servers import gunicorn
 
@@ -49,6 +51,12 @@ def test_the_load_generator_knows_when_a_response_is_whole(response: bytes, expe
     assert loadgen._parse(bytearray(response), eof=False) == expected
 
 
+def test_the_load_generator_reads_retry_after() -> None:
+    response = bytearray(b"HTTP/1.1 503 Service Unavailable\r\nretry-after: 5\r\nContent-Length: 0\r\n\r\n")
+    assert loadgen._retry_after(response) == "5"
+    assert loadgen._retry_after(bytearray(RESPONSES[0][0])) == ""
+
+
 def test_the_load_generator_refuses_other_hosts() -> None:
     with pytest.raises(ValueError, match="loopback"):
         run_load("http://192.0.2.1/v1/documents", duration_s=1)
@@ -75,3 +83,34 @@ def test_the_load_generator_loads_a_real_gunicorn_for_a_second() -> None:
     merged = run.merge([result, result])
     assert merged.requests == 2 * result.requests
     assert LoadResult.from_dict(result.to_dict()).requests == result.requests
+
+
+@pytest.mark.server
+def test_the_open_loop_holds_to_its_rate_and_records_each_request() -> None:
+    rate, seconds = 20.0, 1.0
+    started = time.time()
+    with gunicorn(workers=1) as server:
+        host = server.url.removeprefix("http://")
+        raw = [post_request(host, "/v1/documents", seed_bodies()[0][1])]  # a raw text/plain upload
+        running = start_load(  # from a process of its own, as bench/loadtest.py runs it
+            f"{server.url}/v1/documents", raw_requests=raw, connections=2, duration_s=seconds, rate=rate, records=True
+        )
+        result = running.result(timeout=60)
+    assert result.rate == rate
+    assert result.errors == 0, result.summary()
+    assert 0 < result.requests <= rate * seconds  # an open loop never sends ahead of its schedule
+    assert len(result.records) == result.requests
+    assert all(record.status == 200 and record.note == "" for record in result.records)
+    ends = [record.at for record in result.records]
+    assert ends == sorted(ends) and started <= ends[0] and ends[-1] <= time.time()
+    assert sorted(record.latency_ms for record in result.records) == result.latencies_ms
+    again = LoadResult.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert again.records == result.records and isinstance(again.records[0], Record)
+
+    # The server is gone: each attempt is a record of the failure, still at the rate, not in a spin.
+    refused = run_load(
+        f"{server.url}/v1/documents", raw_requests=raw, connections=2, duration_s=0.5, rate=rate, records=True
+    )
+    assert 0 < len(refused.records) <= rate * 0.5
+    assert {(record.status, record.note) for record in refused.records} == {(0, "ECONNREFUSED")}
+    assert refused.errors == len(refused.records) and refused.requests == 0
