@@ -507,11 +507,7 @@ class _Runner:
             error_kinds=dict(self.error_kinds),
             rps=requests / elapsed,
             ok_rps=ok / elapsed,
-            p50_ms=percentile(latencies, 50),
-            p90_ms=percentile(latencies, 90),
-            p99_ms=percentile(latencies, 99),
-            max_ms=latencies[-1] if latencies else 0.0,
-            mean_ms=sum(latencies) / requests if requests else 0.0,
+            **latency_figures(latencies),
             bytes_received=self.bytes_received,
             client_cpu_s=cpu,
             client_us_per_request=cpu / max(self.issued, 1) * 1e6,
@@ -519,6 +515,45 @@ class _Runner:
             rate=rate,
             records=self.records or [],
         )
+
+
+def merge(parts: Sequence[LoadResult]) -> LoadResult:
+    """Several runs against one URL as one: counts summed, percentiles over every latency."""
+    latencies = sorted(value for part in parts for value in part.latencies_ms)
+    seconds = sum(part.duration_s for part in parts)
+    statuses: Counter[int] = Counter()
+    kinds: Counter[str] = Counter()
+    for part in parts:
+        statuses.update(part.status_counts)
+        kinds.update(part.error_kinds)
+    requests = sum(part.requests for part in parts)
+    return LoadResult(
+        url=parts[0].url,
+        connections=parts[0].connections,
+        duration_s=seconds,
+        requests=requests,
+        errors=sum(part.errors for part in parts),
+        status_counts=dict(statuses),
+        error_kinds=dict(kinds),
+        rps=requests / seconds,
+        ok_rps=sum(part.ok_rps * part.duration_s for part in parts) / seconds,
+        **latency_figures(latencies),
+        bytes_received=sum(part.bytes_received for part in parts),
+        client_cpu_s=sum(part.client_cpu_s for part in parts),
+        client_us_per_request=sum(part.client_cpu_s for part in parts) / max(requests, 1) * 1e6,
+        latencies_ms=latencies,
+    )
+
+
+def latency_figures(ordered: Sequence[float]) -> dict[str, float]:
+    """p50, p90, p99, max and mean of sorted latencies, as LoadResult names them; 0 for none."""
+    return {
+        "p50_ms": percentile(ordered, 50),
+        "p90_ms": percentile(ordered, 90),
+        "p99_ms": percentile(ordered, 99),
+        "max_ms": ordered[-1] if ordered else 0.0,
+        "mean_ms": sum(ordered) / len(ordered) if ordered else 0.0,
+    }
 
 
 def percentile(ordered: Sequence[float], p: float) -> float:

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.servers import free_port
+from bench.servers import free_port, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "deploy" / "nginx"
@@ -139,12 +139,7 @@ def nginx(upstreams: Sequence[str], *, proxy_conf: Path = SHIPPED / "wenji.conf"
             _wait_listening(port, process, folder)
             yield Proxy(f"http://127.0.0.1:{port}", process, folder)
         finally:
-            process.send_signal(signal.SIGQUIT)  # graceful: finish what is in flight
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, signal_number=signal.SIGQUIT, timeout=10)  # SIGQUIT: finish what is in flight
 
 
 def _wait_listening(port: int, process: subprocess.Popen[bytes], folder: Path, *, timeout: float = 10.0) -> None:

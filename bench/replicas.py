@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.servers import APP, GUNICORN, ROOT, free_port, wait_ready
+from bench.servers import APP, GUNICORN, ROOT, free_port, stop, wait_ready
 
 CONFIGMAP = ROOT / "deploy" / "kubernetes" / "configmap.yaml"
 
@@ -40,13 +40,7 @@ class Replica:
         os.killpg(self.process.pid, signal.SIGKILL)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # the master drains and stops its workers
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
+        stop(self.process, kill=self.kill)  # SIGTERM: the master drains and stops its workers
 
 
 @contextmanager

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import naive
-from bench.loadgen import LoadResult, percentile, seed_bodies, start_load
+from bench.loadgen import LoadResult, merge, percentile, seed_bodies, start_load
 from bench.servers import ROOT, Server, gunicorn, memory_of, uss_kb
 
 NAIVE_APP = "bench.naive:create_app()"
@@ -409,38 +409,6 @@ def load(url: str, connections: int, duration: float, *, get: bool = False) -> L
     """One run of bench/loadgen.py in a process of its own (not this one, which holds jieba's heap)."""
     running = start_load(url, bodies=None if get else seed_bodies(), connections=connections, duration_s=duration)
     return running.result(timeout=duration + 60)
-
-
-def merge(parts: Sequence[LoadResult]) -> LoadResult:
-    latencies = sorted(value for part in parts for value in part.latencies_ms)
-    seconds = sum(part.duration_s for part in parts)
-    statuses: dict[int, int] = defaultdict(int)
-    kinds: dict[str, int] = defaultdict(int)
-    for part in parts:
-        for code, count in part.status_counts.items():
-            statuses[code] += count
-        for kind, count in part.error_kinds.items():
-            kinds[kind] += count
-    requests = sum(part.requests for part in parts)
-    return LoadResult(
-        url=parts[0].url,
-        connections=parts[0].connections,
-        duration_s=seconds,
-        requests=requests,
-        errors=sum(part.errors for part in parts),
-        status_counts=dict(statuses),
-        error_kinds=dict(kinds),
-        rps=requests / seconds,
-        ok_rps=sum(part.ok_rps * part.duration_s for part in parts) / seconds,
-        p50_ms=percentile(latencies, 50),
-        p90_ms=percentile(latencies, 90),
-        p99_ms=percentile(latencies, 99),
-        max_ms=latencies[-1] if latencies else 0.0,
-        mean_ms=statistics.mean(latencies) if latencies else 0.0,
-        bytes_received=sum(part.bytes_received for part in parts),
-        client_cpu_s=sum(part.client_cpu_s for part in parts),
-        client_us_per_request=sum(part.client_cpu_s for part in parts) / max(requests, 1) * 1e6,
-    )
 
 
 def server_cpu_s(server: Server) -> float:

@@ -82,6 +82,24 @@ def uss_kb(figures: dict[str, int]) -> int:
     return figures["Private_Clean"] + figures["Private_Dirty"]
 
 
+def stop(
+    process: subprocess.Popen[bytes],
+    *,
+    signal_number: int = signal.SIGTERM,
+    timeout: float = 30.0,
+    kill: Callable[[], None] | None = None,
+) -> None:
+    """Ask `process` to stop with `signal_number` (gunicorn drains on SIGTERM); past `timeout` s,
+    SIGKILL it (or call `kill`, e.g. for its whole process group). Nothing is sent once it has exited."""
+    if process.poll() is None:
+        process.send_signal(signal_number)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        (kill or process.kill)()
+        process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -140,11 +158,6 @@ def gunicorn(
         server.ready_s = time.monotonic() - started
         yield server
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
         Path(log.name).unlink(missing_ok=True)

@@ -80,7 +80,7 @@ def test_the_load_generator_loads_a_real_gunicorn_for_a_second() -> None:
         health = run_load(f"{server.url}/healthz", connections=1, duration_s=0.2, max_requests=20)
         assert health.requests == 20 and health.errors == 0
         assert memory_of(server)["processes"].keys() == {"master", "worker 1"}
-    merged = run.merge([result, result])
+    merged = loadgen.merge([result, result])
     assert merged.requests == 2 * result.requests
     assert LoadResult.from_dict(result.to_dict()).requests == result.requests
 
