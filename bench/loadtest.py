@@ -118,6 +118,8 @@ def main() -> None:
         rate = 0.8 * capacity
         memory_start, pss_start = mib(server)
         sustained = summary(f"sustained@{rate:.0f}", run(server, seconds=duration, clients=4 * workers, rate=rate))
+        if sustained.ok_rps < 0.95 * rate:  # an open loop's connections bound what is in flight
+            print(f"            held {sustained.ok_rps:.0f} of the {rate:.0f} req/s offered: the server fell behind")
         done = sustained.requests + sustained.errors
         while done < memory_requests:  # top up to the request count the memory check needs
             more = run(server, seconds=min(30.0, (memory_requests - done) / capacity + 1), clients=2 * workers)
