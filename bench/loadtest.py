@@ -4,21 +4,24 @@
     python -m bench.loadtest --quick   # every phase, shortened (~40 s)
 
 Phases, each bounded in time and count:
-1. capacity: closed loop, 2 clients per worker, for a few seconds: the requests/s the box does;
+1. capacity: closed loop, 4 clients per worker, for a few seconds: the requests/s the box does;
 2. sustained: open loop at 80% of that for `--duration` s (60): errors (must be 0), p50/p99;
    resident memory of master + workers before and after, over at least 20,000 requests;
 3. kill: a worker SIGKILLed mid-load; gunicorn replaces it; only its in-flight request may fail;
-4. drain: requests in flight when the master gets SIGTERM still complete (graceful_timeout);
-5. saturation: 64 clients against 2 workers: how many get 503 `overloaded` + Retry-After,
-   and what latency the rest see (the measurement behind service/overload.py).
+4. saturation: 64 clients against 2 workers: how many get 503 `overloaded` + Retry-After,
+   and what latency the rest see (the measurement behind service/overload.py);
+5. drain: requests in flight when the master gets SIGTERM still complete (graceful_timeout).
 
 Measured here (2 cores shared with other work, seed 000 as text/plain, every request the same
-document): capacity 378 req/s; sustained 60 s at 303 req/s (80%): 18,157 requests, 0 errors,
-p50 19.8 ms, p99 69.7 ms; resident memory of master + workers 413.7 -> 413.7 MiB over 20,718
-requests (max_requests off); a worker SIGKILLed mid-load: 0 failed, replaced; 64 clients:
-287 req/s, p50 262 ms, p99 304 ms, 0 errors and 0 shed (queue waits under the 2 s threshold):
-the backlog alone gives clients no signal, only latency; SIGTERM mid-load: 346 completed,
-940 refused once the listener closed, 4 dropped from the accept queue, master exit 0.
+document), after the move to bench/loadgen.py: capacity 342 req/s; sustained 60 s at 273 req/s
+(80%, held): 16,401 requests, 0 errors, p50 3.1 ms, p99 37.8 ms; resident memory of master +
+workers 420.1 -> 421.8 MiB (+0.4%) over 20,617 requests (max_requests off); a worker SIGKILLed
+mid-load: 0 failed, replaced; 64 clients: 304 req/s, p50 193 ms, p99 323 ms, 0 errors and 0 shed
+(queue waits under the 2 s threshold); SIGTERM mid-load: 2 completed after it, 570 refused once
+the listener closed, 4 reset in the accept queue, master exit 0. An earlier run the same hour,
+with the machine quieter while capacity was measured, offered 534 req/s (80% of 668) and held
+420 (p50 15.8 ms, p99 28.7 ms, 0 errors over 25,230); its worker kill lost 1 request, the one in
+flight on that worker (`closed-early`). Figures move with the other tenants; zero errors do not.
 
 The load is bench/loadgen.py's, started in a process of its own (`start_load`): a closed loop for
 capacity and saturation, an open loop (`rate`) for the sustained, kill and drain phases, with a
