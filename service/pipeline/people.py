@@ -98,6 +98,7 @@ class _Finder:
         self.written = written if written is not None and len(written) == len(text) else text
         self.lex = lex
         self.name_tokens = {t.start: t for t in tokens if t.tag in _NAME_TAGS}
+        self.word_end = {t.start: t.end for t in tokens}  # where the word that starts here ends
         self.roles: dict[str, dict[str, None]] = {}
         self.mentions: dict[str, dict[int, Evidence]] = {}
         self.title_end = _title_end(lex)
@@ -142,9 +143,12 @@ class _Finder:
 
     # 2. the name, then a title
     def title_after(self) -> None:
+        word_end = self.word_end
         for match in self.titles:
             if match.group() in _NOT_AFTER_NAME:
                 continue
+            if word_end.get(match.start(), 0) > match.end():
+                continue  # 李希在主席台: a title must stand as a word, not head 主席台, 部长级, 书记处
             start = self._name_before(match.start())
             if start is not None:
                 self._add(self.text[start : match.start()], start, "title-after", [self._as_written(match)])
@@ -257,6 +261,8 @@ class _Finder:
             if end - length >= 0 and self._is_name(text[end - length : end], strong=False)
         ]
         for start in valid:
+            if text[end - 1] in _WEAK_FOLLOWERS and text[start : end - 1] in self.roles:
+                return None  # 李希在…: 李希 is already named here; 在 follows the name, it is not in it
             if self._clean_left(start):
                 return start
         if len(valid) == 1:
