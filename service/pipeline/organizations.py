@@ -17,6 +17,7 @@ Strategies, one function each, then overlaps resolved to the longest:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -107,7 +108,7 @@ def find_organizations(
     starts, ends = token_edges(tokens)
     found = [
         *_known(text, lex, starts, ends),
-        *_prefixed(text, lex),
+        *_prefixed(text, lex, tokens),
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
     ]
@@ -126,17 +127,50 @@ def _known(text: str, lex: Lexicons, starts: frozenset[int], ends: frozenset[int
     return found
 
 
-def _prefixed(text: str, lex: Lexicons) -> list[Found]:
+def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...] = ()) -> list[Found]:
     # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
     prefixed, local = _patterns(lex)
     found = []
+    edges = _Words(tokens, lex)
     for matches, rule in ((prefixed.finditer(text), "prefixed"), (_local(local, text), "local")):
         for match in matches:
             name = match.group()
             if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
                 continue
+            if not edges.stands_as_name(match.start(), match.end()):
+                continue
             found.append(Found(match.start(), match.end(), lex.org_full_names.get(name, name), rule))
     return found
+
+
+_VERB_WORDS = frozenset(words("作 做 任 到 赴 会见 看望 会谈 视察 慰问 致辞 讲话"))  # not 调研, 考察: 调研组
+
+
+class _Words:
+    """The segmenter's words, asked whether a prefixed match is a name and not a clause."""
+
+    def __init__(self, tokens: tuple[Token, ...], lex: Lexicons) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.lex = lex
+
+    def stands_as_name(self, start: int, end: int) -> bool:
+        """False where the match ends inside a word (政府 of 政府工作报告) that does not go on into a
+        role title (省委 of 省委书记 is fine), or runs across a role title with more after it
+        (国务院总理李克强作政府) or a verb (作, 会见, 调研)."""
+        tokens = self.tokens
+        i = max(0, bisect_right(self.starts, start) - 1)
+        while i < len(tokens) and tokens[i].start < end:
+            token = tokens[i]
+            i += 1
+            if token.start < start:
+                continue
+            if token.end > end:
+                tail = token.word[end - token.start :]
+                return tail in self.lex.role_titles or bool(self.lex.role_title_re.fullmatch(tail))
+            if token.word in _VERB_WORDS or (token.end < end and token.word in self.lex.role_titles):
+                return False
+        return True
 
 
 def _children(text: str, found: list[Found]) -> list[Found]:

@@ -37,12 +37,21 @@ ORGANIZATIONS = [
     ("黄晓东主持召开座谈会，听取省科技厅工作汇报。", "省科技厅"),
     ("会议听取了市发展改革委关于基地建设情况的汇报。", "市发展改革委"),
     ("省委会议室里，市委常委会研究部署。", "省委"),
+    # a name ends at a word's edge, and never runs across a title + a name or a verb
+    ("国务院总理李明远作政府工作报告。", "国务院"),
+    ("河北省省长王建军到省科技厅调研。", "省科技厅"),
+    ("吉林省委书记张建华在会上讲话。", "吉林省委"),  # 省委书记 is one word: 省委 goes on into a title
 ]
 NOT_ORGANIZATIONS = [
     "为党和国家工作全局作出贡献，推动党中央决策部署落实。",
     "全市市场监管部门坚持不懈，各部门要认真落实。",
     "要提高政治站位，服务国家发展大局。",
     "研究部署深圳湾超级总部基地建设。",
+]
+NOT_ORGANIZATION_NAMES = [
+    ("国务院总理李明远作政府工作报告。", ["国务院总理李明远作政府"]),
+    ("国务院副总理陈立新会见世界银行行长。", ["国务院副总理陈立新会见世界银行"]),
+    ("河北省省长王建军到省科技厅调研。", ["河北省省长王建军到省科技厅"]),
 ]
 PLACES = [
     ("6月3日下午，吉林省主题教育工作会议在长春召开。", ["吉林省", "长春"]),
@@ -71,6 +80,12 @@ def test_organizations(text: str, name: str, lexicons: Lexicons) -> None:
 def test_not_organizations(text: str, lexicons: Lexicons) -> None:
     found = organizations(text, lexicons)
     assert not [name for name in found if name.endswith(("全局", "大局", "部署", "部门"))], found
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_ORGANIZATION_NAMES)
+def test_not_organization_names(text: str, wrong: list[str], lexicons: Lexicons) -> None:
+    found = organizations(text, lexicons)
+    assert not set(wrong) & set(found), found
 
 
 def test_short_forms_are_tied_to_the_full_name(lexicons: Lexicons) -> None:
