@@ -39,9 +39,10 @@ _WRITTEN = re.compile(
     rf"(?<![{_DIGIT}{_CN_DIGIT}十.．])"
     rf"(?=[{_DIGIT}{_CN_DIGIT}十])"
     rf"(?:(?P<y>{_YEAR})年(?!代))?"
-    rf"(?:(?P<m>{_MONTH})月)?"
+    rf"(?:(?P<m>{_MONTH})(?:(?:{_RANGE})(?P<m3>{_MONTH}))?月)?"  # 1至2月, 1—5月: one month range
     rf"(?:(?P<d>{_DAY})(?P<unit>[日号]))?"
-    rf"(?:(?:{_RANGE})(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
+    rf"(?:(?:{_RANGE})(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})[日号]"
+    rf"|(?(d)(?!)|(?(m3)(?!)|(?:{_RANGE})(?P<m4>{_MONTH})月(?![{_DIGIT}{_CN_DIGIT}十]))))?"  # 1月至5月
     rf"(?P<p>{_PART})?"
 )
 # The look-behind stands after the year (a digit, dot or slash before it, then the year's 4
@@ -120,6 +121,11 @@ def _written(match: re.Match[str]) -> DateMention | None:
     day = _number(match["d"]) if match["d"] else None
     end_month = _number(match["m2"]) if match["m2"] else None
     end_day = _number(match["d2"]) if match["d2"] else None
+    last_month = match["m3"] or match["m4"]  # a range of months: 1至2月, 1月至5月
+    if last_month:
+        end_month = _number(last_month)
+        if not (month is not None and day is None and month < end_month <= 12):
+            return None
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
@@ -144,10 +150,13 @@ def _written(match: re.Match[str]) -> DateMention | None:
     if part and day is None:  # 晚 after a bare month or year belongs to the next word
         text = text[: -len(part)]
         part = None
-    rule = "written-range" if end_day is not None else ("written-chinese" if _is_chinese(match) else "written")
+    ranged = end_day is not None or last_month
+    rule = "written-range" if ranged else ("written-chinese" if _is_chinese(match) else "written")
     mention = _mention(text, year, month, day, part, match.start(), match.start() + len(text), rule)
     if end_day is not None:
         mention = replace(mention, end_day=end_day, end_month=end_month if end_month is not None else month)
+    elif last_month:
+        mention = replace(mention, end_month=end_month)
     return mention
 
 

@@ -39,6 +39,12 @@ RANGES = [
     ("26日至27日，会议在京举行", "26日至27日", None, 26, 27, None),
     ("6月26日至7月2日举办培训", "6月26日至7月2日", 6, 26, 2, 7),
     ("2019年8月5日—7日，调研组", "2019年8月5日—7日", 8, 5, 7, 8),
+    # a range of months is one mention: month and end_month, no day
+    ("今年1至2月，全国规模以上工业增加值同比增长", "1至2月", 1, None, None, 2),
+    ("2023年1—5月，全省外贸进出口", "2023年1—5月", 1, None, None, 5),
+    ("1-5月累计完成投资", "1-5月", 1, None, None, 5),
+    ("1月至5月，全市新增就业", "1月至5月", 1, None, None, 5),
+    ("10至12月份开展专项整治", "10至12月", 10, None, None, 12),
 ]
 EVENT = [
     # text, event date text or None, part of day, rule suffix
