@@ -108,6 +108,13 @@ _CONTENT_NAME = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_TAGS = frozenset(("article", "main"))
+# A page's own bookkeeping line around the article: 发布时间：…　来源：…, 2020-09-08 19:42 来源：…,
+# 责任编辑：王洋. Dropped from a whole page where the line holds no sentence.
+_PAGE_INFO = re.compile(
+    r"\s*(?:(?:发布时间|发布日期|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|撰稿|责任编辑|编辑|审核|校对|"
+    r"浏览次数|点击数|阅读次数|阅读数|访问量|字号)\s*[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2})"
+)
+_MAX_INFO_LINE = 160
 FAIR_SHARE = 0.3  # a container must hold this share of the page's text to stand for the page
 INNER_SHARE = 0.8  # a nested container that holds this much of the best one is the tighter choice
 
@@ -252,11 +259,18 @@ def extract_blocks(markup: str, *, document: bool) -> HtmlText:
             current.append(piece)
     if current:
         blocks.append("".join(current))
+    if document:
+        blocks = [block for block in blocks if not _is_page_info(block)]
     return HtmlText(
         blocks,
         title=" ".join("".join(collector.title).split()) if collector.title else None,
         headline=" ".join("".join(collector.headline).split()) if collector.headline else None,
     )
+
+
+def _is_page_info(block: str) -> bool:
+    """发布时间：2023-06-15　来源：投资处, 责任编辑：周敏: a line of the page, not of the article."""
+    return len(block) <= _MAX_INFO_LINE and "。" not in block and _PAGE_INFO.match(block) is not None
 
 
 def _main_content(collector: _Collector) -> list[str | None]:

@@ -101,6 +101,30 @@ def test_a_page_keeps_its_main_content_and_drops_the_boilerplate() -> None:
     assert article.metadata.title == "吉林省主题教育工作会议召开"
 
 
+# fmt: off
+PAGE_INFO_LINES = [
+    # a page's bookkeeping lines inside its article container: dropped; the article's sentences stay
+    "2020-09-08 19:42　来源： 自然资源部网站",
+    "发布时间：2023-06-15 10:30　来源：投资处　作者：李静　浏览次数：1268",
+    "责任编辑：王洋",
+    "来源：新华社　编辑：张三",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PAGE_INFO_LINES)
+def test_a_page_drops_its_source_date_and_editor_lines(line: str) -> None:
+    page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>会议召开</title></head><body>
+    <div class="main-content"><h2>全省重点项目建设推进会召开</h2><div class="info">{line}</div>
+    <div class="article-content"><p>　　6月14日，省发展改革委在长沙召开全省重点项目建设推进会。会议通报了重点项目建设情况。</p>
+    <p>　　会议强调，各地要强化要素保障，确保重点项目建设跑出加速度。来源：各市州报送材料。</p></div>
+    <div class="editor">{line}</div></div></body></html>"""
+    text = "\n".join(paragraphs(prepare(page)))
+    assert line.split("：")[0].strip()[:4] not in text.replace("来源：各市州", "")
+    assert "6月14日，省发展改革委在长沙召开全省重点项目建设推进会。" in text
+    assert "来源：各市州报送材料。" in text  # a sentence of the article that names a source stays
+
+
 def test_a_page_without_a_content_container_keeps_its_body() -> None:
     article = prepare("<html><body><p>第一段。</p><div>第二段。</div></body></html>")
     assert paragraphs(article) == ["第一段。", "第二段。"]
