@@ -17,6 +17,9 @@ _SEPARATOR = re.compile(r"^[\s_\-.、．]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A number followed by one of these is a quantity or a date in a sentence, not a file number.
 _UNIT = frozenset("年月日号號时時点點分秒%％万萬亿億千百十余餘多个個名人项項条條次倍元届屆期级級岁歲天周週")
+# A unit that is also a surname is a unit only before these (3周年, 30余人); else a name opens the
+# title: 1572周恒远主持召开…, 86余建国在…
+_UNIT_SURNAME = {"周": "年岁歲内內后後以来來左起的", "余": "人名个個家项項次万萬亿億件元年天岁歲户戶"}
 _SENTENCE_END = re.compile(r"[。！？；，：,;:!?]$")
 MAX_NAME_LINE = 80  # characters: a longer first line is a paragraph
 
@@ -61,7 +64,10 @@ def _split_number(stem: str, *, allow_separator: bool) -> tuple[int | None, str 
         if len(digits) > 1 and digits[-1] != "0":
             return int(digits[:-1]), digits[-1] + rest
         return None, stem
-    if rest[0] in _UNIT or rest[0] in ".．":
+    surname_unit = _UNIT_SURNAME.get(rest[0])
+    if surname_unit is not None and rest[1:2] not in surname_unit:
+        pass  # 周恒远: a surname, not a unit
+    elif rest[0] in _UNIT or rest[0] in ".．":
         return None, stem
     separator = _SEPARATOR.match(rest)
     if separator:

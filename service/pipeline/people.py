@@ -41,6 +41,7 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
             "\n",
         ]
     )
+    + r"|[0-9０-９]{1,2}[月日]"  # 国务院总理周恒远7月26日主持召开: a date after the name
 )
 _SPEAKER = re.compile(
     rf"(?:^|(?<=[。！？；\n，：]))(?P<name>[{_CJK}]{{2,4}}?)"

@@ -23,6 +23,12 @@ FILE_NAMES = [
     ("12345年.txt", FileName(None, "12345年")),
     ("22512月全国会议.txt", FileName(225, "12月全国会议")),
     ("2253月全国会议.txt", FileName(225, "3月全国会议")),
+    # a unit that is also a surname opens a name: 周恒远, 余建国
+    ("1572周恒远主持召开国务院常务会议.txt", FileName(1572, "周恒远主持召开国务院常务会议")),
+    ("86余建国在南昌调研.txt", FileName(86, "余建国在南昌调研")),
+    ("1572周恒远主持召开国务院常务会议", FileName(1572, "周恒远主持召开国务院常务会议")),
+    ("70周年庆祝大会", None),
+    ("30余人参加会议", None),
     # no Chinese title: a number at most
     ("000_8a59500614cd4045.txt", FileName(0, None)),
     ("report.txt", FileName(None, None)),
