@@ -262,9 +262,29 @@ def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> Date
                 break
             if is_dateline and _VAGUE_LEAD.search(text, mention.end, _sentence_end(text, mention.end, end)):
                 break  # 新华社北京6月10日电 …日前，…: the day of the report, not of the event
+            if is_dateline:
+                own = _own_date(text, mention, mentions, _sentence_end(text, mention.end, end))
+                if own is not None:
+                    return own
             if after in _LEAD_SEPARATOR or after == "电" or not after or _EVENT_VERB.match(text, mention.end):
                 return replace(mention, rule=f"{mention.rule}+paragraph-lead")
             break
+    return None
+
+
+def _own_date(text: str, dateline: DateMention, mentions: tuple[DateMention, ...], stop: int) -> DateMention | None:
+    """新华社北京11月28日电 中共中央政治局11月27日下午…: the lead sentence's own day, where it is
+    another day than the dateline's, is the event's; a day alone (27日下午) takes the dateline's month."""
+    for other in mentions:
+        if other.start <= dateline.end or other.day is None:
+            continue
+        if other.start >= stop or text[other.end : other.end + 1] in tuple(_NOT_EVENT_AFTER):
+            return None
+        if other.month is None and other.year is None and other.day < (dateline.day or 0):
+            return replace(other, month=dateline.month, rule=f"{other.rule}+dateline-month+paragraph-lead")
+        if other.month is not None and (other.month, other.day) != (dateline.month, dateline.day):
+            return replace(other, rule=f"{other.rule}+paragraph-lead")
+        return None
     return None
 
 

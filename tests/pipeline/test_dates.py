@@ -58,6 +58,11 @@ EVENT = [
     ("会议强调，要抓好落实。", None, None, None),
     ("新华社北京6月10日电（记者 郑雪）记者从国家发展改革委获悉：日前，四部门联合印发通知。", None, None, None),
     ("新华社北京6月10日电 近日，公安部召开视频会议。", None, None, None),
+    # the lead sentence's own day, another than the dateline's, is the event's
+    ("新华社北京11月28日电　中共中央政治局11月27日下午就加强生态文明建设进行集体学习。",
+     "11月27日下午", "下午", "paragraph-lead"),
+    ("新华社北京11月28日电　中共中央政治局27日下午就加强生态文明建设进行集体学习。",
+     "27日下午", "下午", "dateline-month+paragraph-lead"),
     ("在全县安全生产工作会议上的讲话\n（2024年2月23日）\n同志们：\n今天，我们召开全县安全生产工作会议。",
      "2024年2月23日", None, "date-line"),
     ("在全市优化营商环境大会上的讲话\n（二〇二三年二月一日）\n同志们：\n今天是春节后上班第一天。",
@@ -99,6 +104,12 @@ def test_event_date(text: str, written: str | None, part: str | None, rule: str 
     else:
         assert event is not None and event.text == written and event.part_of_day == part
         assert event.rule.endswith(rule)
+
+
+def test_a_day_alone_after_a_dateline_takes_its_month() -> None:
+    text = "新华社北京11月28日电　中共中央政治局27日下午就加强生态文明建设进行集体学习。"
+    event = extract_dates(snippet(text), Options()).metadata.event_date
+    assert event is not None and (event.month, event.day) == (11, 27)
 
 
 def test_year_is_never_taken_from_the_clock() -> None:
