@@ -21,7 +21,8 @@ from service.lexicons import Lexicons
 from service.pipeline.article import Article, Evidence, Meeting, Options
 
 _HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
-_FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:形式|方式)(?:{_HELD})")
+# 以电视电话会议形式开到县（市、区）: held down to the counties is held too
+_FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:形式|方式)(?:{_HELD}|开到|开至)")
 # Words that name a format only inside 以…形式/方式: 以视频形式召开, 以线上线下相结合的方式举行.
 _PHRASE_ONLY_FORMAT = re.compile(r"线上线下|视频|线上|网络|远程|现场|书面|电视电话")
 # ... and the format they name: 以视频形式召开 is a 视频会议 (the evidence still points at 视频).

@@ -7,6 +7,7 @@ from service.pipeline.meeting import find_meeting
 
 # fmt: off
 MEETINGS = [
+    ("会议以电视电话会议形式开到县（市、区），市级部门在主会场参会。", "电视电话会议", None, None),
     # text, format, location, attendance
     ("会议以电视电话会议形式召开。", "电视电话会议", None, None),
     ("会议以电视电话会议的形式召开。", "电视电话会议", None, None),
