@@ -17,12 +17,12 @@ go to the word that comes first.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from dataclasses import replace
 
 from service import resources
+from service.pipeline import pagerank
 from service.pipeline.article import Article, ContentWords, Keyword, Options, Token
 from service.pipeline.script import simplified_copy
 
@@ -210,13 +210,8 @@ def textrank_scores(words: ContentWords) -> dict[str, float]:
     res = resources.get()
     prior = [res.idf.get(key, res.idf_default) for key in ids]
     scale = n / (sum(prior) or 1.0)
-    base = [(1.0 - TEXTRANK_DAMPING) * value * scale for value in prior]
-    rank = [1.0] * n
-    for _ in range(TEXTRANK_ITERATIONS):
-        get = rank.__getitem__
-        rank = [
-            base[i] + TEXTRANK_DAMPING * sum(map(operator.mul, shares[i], map(get, neighbours[i]))) for i in range(n)
-        ]
+    jump = [(1.0 - TEXTRANK_DAMPING) * value * scale for value in prior]
+    rank = pagerank.iterate(jump, neighbours, shares, damping=TEXTRANK_DAMPING, iterations=TEXTRANK_ITERATIONS)
     scores = {key: rank[index] for key, index in ids.items()}
     credit_short_forms(scores)
     return scores

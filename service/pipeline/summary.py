@@ -16,11 +16,11 @@ candidate gets 1/(1+i), and the first sentence of a paragraph counts half as muc
 from __future__ import annotations
 
 import math
-import operator
 import re
 from dataclasses import replace
 
 from service import resources
+from service.pipeline import pagerank
 from service.pipeline.article import Article, Options
 from service.pipeline.keywords import content_words
 
@@ -106,9 +106,5 @@ def _rank(bags: list[dict[str, int]], prior: list[float]) -> list[float]:
         neighbours[b].append(a)
         shares[b].append(weight / out[a])
     scale = n / (sum(prior) or 1.0)
-    base = [(1.0 - DAMPING) * value * scale for value in prior]
-    rank = [1.0] * n
-    for _ in range(ITERATIONS):
-        get = rank.__getitem__
-        rank = [base[i] + DAMPING * sum(map(operator.mul, shares[i], map(get, neighbours[i]))) for i in range(n)]
-    return rank
+    jump = [(1.0 - DAMPING) * value * scale for value in prior]
+    return pagerank.iterate(jump, neighbours, shares, damping=DAMPING, iterations=ITERATIONS)
