@@ -16,10 +16,9 @@ In order:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from service.errors import EmptyDocument
-from service.pipeline.article import Article, ImagePlaceholder, Options, Redaction, Span
+from service.pipeline.article import Article, ImagePlaceholder, Options, Redaction, Span, evolve
 from service.pipeline.filename import parse_file_name
 from service.pipeline.html import IMAGE, extract_blocks
 from service.pipeline.script import simplified_copy
@@ -89,8 +88,8 @@ def clean(article: Article, options: Options) -> Article:
         raise EmptyDocument("The document has no text once markup and layout are removed.")
     text = "\n".join(paragraphs)
     language, analysis_text = simplified_copy(text)
-    metadata = replace(article.metadata, image_placeholders=images, redactions=find_redactions(text))
-    source = replace(
+    metadata = evolve(article.metadata, image_placeholders=images, redactions=find_redactions(text))
+    source = evolve(
         article.source,
         format=fmt,  # type: ignore[arg-type]
         name_line=name_line,
@@ -98,7 +97,7 @@ def clean(article: Article, options: Options) -> Article:
         page_title=page_title,
         headline=headline,
     )
-    return replace(
+    return evolve(
         article,
         source=source,
         text=text,
@@ -161,7 +160,7 @@ def _assemble(blocks: list[str]) -> tuple[list[str], tuple[Span, ...], tuple[Ima
         spans.append(Span(position, position + len(block)))
         position += len(block) + 1
     end = max(0, position - 1)  # placeholders after the last paragraph stand at the end of the text
-    images = [replace(image, offset=min(image.offset, end)) for image in images]
+    images = [evolve(image, offset=min(image.offset, end)) for image in images]
     return paragraphs, tuple(spans), tuple(images)
 
 

@@ -21,9 +21,8 @@ year, and the date says `inferred`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from service.pipeline.article import Article, DateMention, Options
+from service.pipeline.article import Article, DateMention, Options, evolve
 
 _DIGIT = "0-9０-９"
 _CN_DIGIT = "〇零○一二三四五六七八九"
@@ -75,8 +74,8 @@ def extract_dates(article: Article, options: Options) -> Article:
     if article.simplified is not article.text:
         mentions = tuple(_as_written(m, article.text) for m in mentions)
     event = find_event_date(article, mentions)
-    metadata = replace(article.metadata, dates=mentions, event_date=event)
-    return replace(article, metadata=metadata)
+    metadata = evolve(article.metadata, dates=mentions, event_date=event)
+    return evolve(article, metadata=metadata)
 
 
 def find_dates(text: str) -> tuple[DateMention, ...]:
@@ -112,7 +111,7 @@ def _is_duration(text: str, mention: DateMention) -> bool:
 
 def _as_written(mention: DateMention, text: str) -> DateMention:
     written = text[mention.start : mention.end]
-    return mention if written == mention.text else replace(mention, text=written)
+    return mention if written == mention.text else evolve(mention, text=written)
 
 
 def _written(match: re.Match[str]) -> DateMention | None:
@@ -154,9 +153,9 @@ def _written(match: re.Match[str]) -> DateMention | None:
     rule = "written-range" if ranged else ("written-chinese" if _is_chinese(match) else "written")
     mention = _mention(text, year, month, day, part, match.start(), match.start() + len(text), rule)
     if end_day is not None:
-        mention = replace(mention, end_day=end_day, end_month=end_month if end_month is not None else month)
+        mention = evolve(mention, end_day=end_day, end_month=end_month if end_month is not None else month)
     elif last_month:
-        mention = replace(mention, end_month=end_month)
+        mention = evolve(mention, end_month=end_month)
     return mention
 
 
@@ -239,7 +238,7 @@ def _date_line(article: Article, mentions: tuple[DateMention, ...]) -> DateMenti
         line = _DATE_LINE_WRAP.sub("", text[start:end])
         inside = [m for m in mentions if start <= m.start < end]
         if len(inside) == 1 and inside[0].day is not None and inside[0].month is not None and line == inside[0].text:
-            return replace(inside[0], rule=f"{inside[0].rule}+date-line")
+            return evolve(inside[0], rule=f"{inside[0].rule}+date-line")
     return None
 
 
@@ -267,7 +266,7 @@ def _paragraph_lead(article: Article, mentions: tuple[DateMention, ...]) -> Date
                 if own is not None:
                     return own
             if after in _LEAD_SEPARATOR or after == "电" or not after or _EVENT_VERB.match(text, mention.end):
-                return replace(mention, rule=f"{mention.rule}+paragraph-lead")
+                return evolve(mention, rule=f"{mention.rule}+paragraph-lead")
             break
     return None
 
@@ -281,9 +280,9 @@ def _own_date(text: str, dateline: DateMention, mentions: tuple[DateMention, ...
         if other.start >= stop or text[other.end : other.end + 1] in tuple(_NOT_EVENT_AFTER):
             return None
         if other.month is None and other.year is None and other.day < (dateline.day or 0):
-            return replace(other, month=dateline.month, rule=f"{other.rule}+dateline-month+paragraph-lead")
+            return evolve(other, month=dateline.month, rule=f"{other.rule}+dateline-month+paragraph-lead")
         if other.month is not None and (other.month, other.day) != (dateline.month, dateline.day):
-            return replace(other, rule=f"{other.rule}+paragraph-lead")
+            return evolve(other, rule=f"{other.rule}+paragraph-lead")
         return None
     return None
 
@@ -302,7 +301,7 @@ def _lead_sentence_verb(article: Article, mentions: tuple[DateMention, ...]) -> 
                 if text.startswith("电", mention.end):  # a dateline: strategy 1 decided on it
                     continue
                 if _EVENT_VERB.match(text, mention.end):
-                    return replace(mention, rule=f"{mention.rule}+lead-sentence-verb")
+                    return evolve(mention, rule=f"{mention.rule}+lead-sentence-verb")
                 break
     return None
 
@@ -312,7 +311,7 @@ def _infer_year(event: DateMention, mentions: tuple[DateMention, ...]) -> DateMe
     if len(years) != 1:
         return event
     (year,) = years
-    return replace(event, year=year, iso=_iso(year, event.month, event.day), inferred=True)
+    return evolve(event, year=year, iso=_iso(year, event.month, event.day), inferred=True)
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:

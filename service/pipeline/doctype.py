@@ -13,9 +13,8 @@ Rules in order; the first that holds decides:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from service.pipeline.article import Article, Options
+from service.pipeline.article import Article, Options, evolve
 
 _TITLE_KINDS = (
     (re.compile(r"(?:通知|紧急通知|补充通知)$"), "notice"),
@@ -35,8 +34,8 @@ _TAIL = 200
 
 def classify(article: Article, options: Options) -> Article:
     kind, rule = document_type(article)
-    metadata = replace(article.metadata, document_type=kind, document_type_rule=rule)
-    return replace(article, metadata=metadata)
+    metadata = evolve(article.metadata, document_type=kind, document_type_rule=rule)
+    return evolve(article, metadata=metadata)
 
 
 def document_type(article: Article) -> tuple[str, str]:

@@ -21,10 +21,9 @@ from __future__ import annotations
 import hashlib
 import math
 import operator
-from dataclasses import replace
 
 from service import resources
-from service.pipeline.article import Article, Options
+from service.pipeline.article import Article, Options, evolve
 from service.pipeline.keywords import content_words
 
 BITS = 64
@@ -34,7 +33,7 @@ _hashes: dict[str, tuple[int, ...]] = {}  # feature -> where its 8 hash bytes fa
 
 def fingerprint(article: Article, options: Options) -> Article:
     content_id = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-    return replace(article, fingerprint=simhash(features(article)), content_id=content_id)
+    return evolve(article, fingerprint=simhash(features(article)), content_id=content_id)
 
 
 def features(article: Article) -> dict[str, float]:

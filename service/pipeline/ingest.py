@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from service.errors import EmptyDocument
-from service.pipeline.article import Article, Options
+from service.pipeline.article import Article, Options, evolve
 from service.pipeline.encoding import decode_bytes
 
 
@@ -14,7 +12,7 @@ def decode(article: Article, options: Options) -> Article:
     if not body.strip(b" \t\r\n\x0b\x0c"):
         raise EmptyDocument("The upload is empty.")
     decoded = decode_bytes(body, article.upload.declared_charset)
-    source = replace(
+    source = evolve(
         article.source,
         encoding=decoded.encoding,
         encoding_method=decoded.method,  # type: ignore[arg-type]
@@ -22,4 +20,4 @@ def decode(article: Article, options: Options) -> Article:
         filename=article.upload.filename,
         size=len(body),
     )
-    return replace(article, source=source, raw_text=decoded.text, warnings=(*article.warnings, *decoded.warnings))
+    return evolve(article, source=source, raw_text=decoded.text, warnings=(*article.warnings, *decoded.warnings))

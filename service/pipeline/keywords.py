@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from service import resources
 from service.pipeline import pagerank
-from service.pipeline.article import Article, ContentWords, Keyword, Options, Token
+from service.pipeline.article import Article, ContentWords, Keyword, Options, Token, evolve
 from service.pipeline.script import simplified_copy
 
 # jieba's tags (ICTCLAS set): n noun, nr person, nrfg/nrt names, ns place, nt organization,
@@ -107,7 +106,7 @@ def choose_content_words(article: Article) -> ContentWords:
 def choose(article: Article, options: Options) -> Article:
     """Stage `content_words`: the candidates, chosen once for keywords, summary and fingerprint
     (each chose them again before: 3 x 0.1 ms a seed)."""
-    return replace(article, content_words=choose_content_words(article))
+    return evolve(article, content_words=choose_content_words(article))
 
 
 def _person_names(article: Article) -> tuple[bytearray, frozenset[tuple[int, int]]]:
@@ -123,11 +122,11 @@ def _person_names(article: Article) -> tuple[bytearray, frozenset[tuple[int, int
 
 def extract_keywords(article: Article, options: Options) -> Article:
     if options.keywords <= 0:
-        return replace(article, keywords=())
+        return evolve(article, keywords=())
     words = content_words(article)
     scores = textrank_scores(words) if options.keywords_method == "textrank" else tfidf_scores(words)
     favour_title_words(scores, article.metadata.title)
-    return replace(article, keywords=top_keywords(scores, words, options.keywords))
+    return evolve(article, keywords=top_keywords(scores, words, options.keywords))
 
 
 def favour_title_words(scores: dict[str, float], title: str | None) -> None:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from service import resources
 from service.lexicons import Lexicons
-from service.pipeline.article import Article, Evidence, Meeting, Options
+from service.pipeline.article import Article, Evidence, Meeting, Options, evolve
 
 _HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
 # 以电视电话会议形式开到县（市、区）: held down to the counties is held too
@@ -54,7 +53,7 @@ _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|
 
 def extract_meeting(article: Article, options: Options) -> Article:
     meeting = find_meeting(article.simplified, resources.get().lexicons, written=article.text)
-    return replace(article, metadata=replace(article.metadata, meeting=meeting))
+    return evolve(article, metadata=evolve(article.metadata, meeting=meeting))
 
 
 def find_meeting(text: str, lex: Lexicons, *, written: str | None = None) -> Meeting:

@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import cache
 
 from service import resources
 from service.lexicons import Lexicons, trie_pattern, words
-from service.pipeline.article import Article, Entity, Options, Token
+from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
 _CJK = "\u4e00-\u9fff"
@@ -98,7 +97,7 @@ def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def extract_organizations(article: Article, options: Options) -> Article:
     lex = resources.get().lexicons
     organizations = find_organizations(article.simplified, article.tokens, lex, written=article.text)
-    return replace(article, metadata=replace(article.metadata, organizations=organizations))
+    return evolve(article, metadata=evolve(article.metadata, organizations=organizations))
 
 
 def find_organizations(

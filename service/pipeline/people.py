@@ -20,12 +20,11 @@ that ends like an organization or a place (…委, …局, …省).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from service import resources
 from service.lexicons import Lexicons, trie_pattern, words
-from service.pipeline.article import Article, Evidence, Options, Person, Token
+from service.pipeline.article import Article, Evidence, Options, Person, Token, evolve
 
 _CJK = "\u4e00-\u9fff"
 _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志, a separator
@@ -77,7 +76,7 @@ _MAX_ROLE = 60
 
 def extract_people(article: Article, options: Options) -> Article:
     people = find_people(article.simplified, article.tokens, resources.get().lexicons, written=article.text)
-    return replace(article, metadata=replace(article.metadata, people=people))
+    return evolve(article, metadata=evolve(article.metadata, people=people))
 
 
 def find_people(

@@ -14,11 +14,10 @@ Mentions of one place are grouped under the longest form the text writes.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from service import resources
 from service.lexicons import Lexicons
-from service.pipeline.article import Article, Entity, Options, Token
+from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
@@ -38,7 +37,7 @@ _VISITED_TOWN = re.compile(
 
 def extract_places(article: Article, options: Options) -> Article:
     places = find_places(article.simplified, article.tokens, resources.get().lexicons, written=article.text)
-    return replace(article, metadata=replace(article.metadata, places=places))
+    return evolve(article, metadata=evolve(article.metadata, places=places))
 
 
 def find_places(

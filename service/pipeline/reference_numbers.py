@@ -8,9 +8,8 @@ kind (〔〕 [] ［］ 【】 （） ()), and a serial number with 号. Words th
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from service.pipeline.article import Article, Options, ReferenceNumber
+from service.pipeline.article import Article, Options, ReferenceNumber, evolve
 
 # The bracketed year comes first in the scan (a rare pattern, found fast); the code is read
 # backwards from it, so the scan is linear.
@@ -21,7 +20,7 @@ _LEAD_IN = re.compile(r"^.*?(?:根据|按照|依据|参照|依照|对照|贯彻|
 
 def extract_reference_numbers(article: Article, options: Options) -> Article:
     found = find_reference_numbers(article.text)
-    return replace(article, metadata=replace(article.metadata, reference_numbers=found))
+    return evolve(article, metadata=evolve(article.metadata, reference_numbers=found))
 
 
 def find_reference_numbers(text: str) -> tuple[ReferenceNumber, ...]:

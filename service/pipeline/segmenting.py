@@ -8,10 +8,9 @@ point at the word as it stands in `text`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from service import resources
-from service.pipeline.article import Article, Options, Sentence
+from service.pipeline.article import Article, Options, Sentence, evolve
 
 # a sentence ends at 。！？； (and their ASCII forms), with any closing quotes, or at a line end
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』）)]*")
@@ -20,7 +19,7 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』）
 def segment(article: Article, options: Options) -> Article:
     source = article.analysis_text if len(article.analysis_text) == len(article.text) else article.text
     tokens = resources.get().segmenter.tag(source)
-    return replace(article, tokens=tuple(tokens), sentences=split_sentences(article.text))
+    return evolve(article, tokens=tuple(tokens), sentences=split_sentences(article.text))
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from service import resources
 from service.pipeline import pagerank
-from service.pipeline.article import Article, Options
+from service.pipeline.article import Article, Options, evolve
 from service.pipeline.keywords import content_words
 
 LINKS_PER_WORD = 4
@@ -33,7 +32,7 @@ _ENDS_A_SENTENCE = re.compile(r"[。！？；!?;][”’」』）)]*$")
 
 def summarize(article: Article, options: Options) -> Article:
     if options.summary <= 0 or not article.sentences:
-        return replace(article, summary=())
+        return evolve(article, summary=())
     sentences = article.sentences
     bags = _sentence_words(article)
     candidates = [
@@ -46,8 +45,8 @@ def summarize(article: Article, options: Options) -> Article:
     scores = _rank([bags[i] for i in candidates], _lead_prior(article, candidates))
     best = sorted(range(len(candidates)), key=lambda k: (-scores[k], k))[: options.summary]
     top = max(scores) or 1.0
-    summary = tuple(replace(sentences[candidates[k]], score=round(scores[k] / top, 4)) for k in sorted(best))
-    return replace(article, summary=summary)
+    summary = tuple(evolve(sentences[candidates[k]], score=round(scores[k] / top, 4)) for k in sorted(best))
+    return evolve(article, summary=summary)
 
 
 def _sentence_words(article: Article) -> list[dict[str, int]]:

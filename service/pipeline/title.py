@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from service.pipeline.article import Article, Metadata, Options, Span
+from service.pipeline.article import Article, Metadata, Options, Span, evolve
 from service.pipeline.filename import parse_file_name
 
 MAX_TITLE = 60  # characters: a longer first line is a paragraph, not a title
@@ -60,5 +59,5 @@ def _with(
     if span is None and title:
         start = article.text.find(title)
         span = Span(start, start + len(title)) if start >= 0 else None
-    metadata = replace(metadata, title=title, title_source=rule if title else None, doc_number=number, title_span=span)
-    return replace(article, metadata=metadata)
+    metadata = evolve(metadata, title=title, title_source=rule if title else None, doc_number=number, title_span=span)
+    return evolve(article, metadata=metadata)
