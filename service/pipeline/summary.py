@@ -86,6 +86,8 @@ def _rank(bags: list[dict[str, int]], prior: list[float]) -> list[float]:
             postings.setdefault(key, []).append(i)
     edges: dict[tuple[int, int], float] = {}
     for key, holders in postings.items():
+        if len(holders) < 2:  # most words stand in one sentence: they link nothing
+            continue
         weight = idf.get(key, default)
         for p, a in enumerate(holders):
             for b in holders[p + 1 : p + 1 + LINKS_PER_WORD]:
