@@ -20,6 +20,7 @@ that ends like an organization or a place (…委, …局, …省).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from service import resources
@@ -42,10 +43,13 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
     )
     + r"|[0-9０-９]{1,2}[月日]"  # 国务院总理周恒远7月26日主持召开: a date after the name
 )
+# a name opening a clause, then a verb of speech: `(?:^|(?<=[。！？；\n，：]))` + _SPEAKER, found by
+# `speakers`, which matches the clause mark itself (so `re` scans for it: 37 -> 19 µs a seed)
+_CLAUSE_MARK = "。！？；\n，："
 _SPEAKER = re.compile(
-    rf"(?:^|(?<=[。！？；\n，：]))(?P<name>[{_CJK}]{{2,4}}?)"
-    r"(?:在[^，。；\n]{0,12}?)?(?:指出|强调|表示|要求|认为|说|讲话|致辞|主持|宣布|介绍|希望)"
+    rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?)?(?:指出|强调|表示|要求|认为|说|讲话|致辞|主持|宣布|介绍|希望)"
 )
+_SPEAKER_AFTER_MARK = re.compile(f"[{_CLAUSE_MARK}]{_SPEAKER.pattern}")
 _COMRADE = re.compile("同志")
 # 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
 _LEADERS = re.compile(
@@ -90,6 +94,16 @@ def find_people(
     finder.comrade()
     finder.speaker()
     return finder.people()
+
+
+def speakers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_SPEAKER` at the start of the text or of a clause (after one of
+    `_CLAUSE_MARK`), as `finditer` of the look-behind pattern gives them. A match never ends on a
+    clause mark (it ends on a verb), so the mark of the next one always lies after it."""
+    first = _SPEAKER.match(text)
+    if first is not None:
+        yield first
+    yield from _SPEAKER_AFTER_MARK.finditer(text, first.end() if first is not None else 0)
 
 
 class _Finder:
@@ -162,7 +176,7 @@ class _Finder:
 
     # 4. a name opening a clause, before 指出/强调/…
     def speaker(self) -> None:
-        for match in _SPEAKER.finditer(self.text):
+        for match in speakers(self.text):
             name = match["name"]
             if self._is_name(name, strong=False):
                 self._add(name, match.start("name"), "speaker", [])
