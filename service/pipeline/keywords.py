@@ -87,15 +87,17 @@ def choose_content_words(article: Article) -> ContentWords:
     allowed, not_a_word = ALLOWED_TAGS, _NOT_A_WORD.fullmatch
     positions, keys, surface = [], [], {}
     in_name, names = _person_names(article)
+    # the cheapest tests first, those most tokens fail: one character (punctuation, particles), then
+    # the tag (verbs, adverbs); the person's-name test only for the candidates (125 -> 116 µs a seed)
     for index, (word, tag, start, end) in enumerate(article.tokens):
-        if in_name and in_name[start] and (start, end) not in names:
-            continue  # 振华 of 李振华, 诸葛 of 诸葛明辉: a piece of a person's name is no keyword
         if (
             len(word) > 1
-            and word not in stopwords
             and (tag in allowed or word in domain)
+            and word not in stopwords
             and (word.isalpha() or not_a_word(word) is None)  # the regex only for the rare non-letters
         ):
+            if in_name and in_name[start] and (start, end) not in names:
+                continue  # 振华 of 李振华, 诸葛 of 诸葛明辉: a piece of a person's name is no keyword
             positions.append(index)
             keys.append(word)
             if word not in surface:
