@@ -12,6 +12,11 @@ only break a tie. Strategies, one function each:
 2. `title-after`: the name, then a title (`习近平总书记`, `于学军副主任`).
 3. `comrade`: `X同志`; the name is X, never X同志.
 4. `speaker`: a name opening a clause, before 指出/强调/在讲话中指出/… (`王辉忠在讲话中指出`).
+5. `appointment`: an appointment or removal notice. The names follow 任命/提名/免去 (a list joined
+   by `、`); the role is what follows 为, up to the clause's end (`任命王志军为水利部副部长`,
+   `提名…为…人选`), or what stands between 的 and 职务 (`免去陈立新的国家统计局副局长职务`);
+   `X同志任Y`, `X（同志）不再担任Y职务` name the person first. The role is reported whole, as
+   written; each piece must end with a title, so 任命书, 任命制 and 免去…处罚 give no one.
 Every later occurrence of a found name is a mention (`repeat`). Never a name: a title
 (`组长`), a redaction (`**`), a word from `not_names.txt` (`马克思主义`, `党员`), anything
 that ends like an organization or a place (…委, …局, …省).
@@ -51,6 +56,12 @@ _SPEAKER = re.compile(
 )
 _SPEAKER_AFTER_MARK = re.compile(f"[{_CLAUSE_MARK}]{_SPEAKER.pattern}")
 _COMRADE = re.compile("同志")
+# 任命王志军为…, 提名…为…人选, 免去陈立新的…职务: the names follow the verb
+_APPOINT = re.compile("(?P<verb>任命|提名|免去)")
+# 张三同志任…, 张三（同志）不再担任…职务: the name comes first
+_APPOINTED = re.compile("(?P<verb>同志任|同志不再担任|不再担任)")
+_APPOINTED_ROLE_END = re.compile("[。；，！？：（(\n]")
+_NOMINEE = re.compile("(?:人选|候选人)$")
 # 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
 _LEADERS = re.compile(
     r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
@@ -93,6 +104,7 @@ def find_people(
     finder.title_after()
     finder.comrade()
     finder.speaker()
+    finder.appointment()
     return finder.people()
 
 
@@ -181,10 +193,68 @@ class _Finder:
             if self._is_name(name, strong=False):
                 self._add(name, match.start("name"), "speaker", [])
 
+    # 5. an appointment or removal: 任命X为Y, 提名X为Y人选, 免去X的Y职务, X同志任Y, X不再担任Y职务
+    def appointment(self) -> None:
+        text = self.text
+        for match in _APPOINT.finditer(text):
+            names, end = self._names_after(match.end())
+            if not names:
+                continue
+            removal = match["verb"] == "免去"
+            marker = "的" if removal else "为"
+            if not text.startswith(marker, end):
+                continue
+            roles = self._appointed_roles(end + 1, office=removal)
+            if removal and roles is None:
+                continue  # 免去张某的处罚: no 职务, no removal from office
+            for name, start in names:
+                self._add(name, start, "appointment", roles or [])
+        for match in _APPOINTED.finditer(text):
+            start = self._name_before(match.start())
+            if start is None:
+                continue
+            office = match["verb"].endswith("不再担任")
+            roles = self._appointed_roles(match.end(), office=office)
+            if roles:  # 张三任务: 任 must open a role that ends with a title
+                self._add(text[start : match.start()], start, "appointment", roles)
+
+    def _names_after(self, pos: int) -> tuple[list[tuple[str, int]], int]:
+        """The names from `pos` on, a list joined by `、`, and where the last one ends."""
+        names: list[tuple[str, int]] = []
+        while True:
+            end = self._name_after(pos)
+            if end is None:
+                return ([], pos) if not names else (names, pos - 1)
+            names.append((self.text[pos:end], pos))
+            if not self.text.startswith("、", end):
+                return names, end
+            pos = end + 1
+
+    def _appointed_roles(self, start: int, *, office: bool) -> list[str] | None:
+        """The role after 为 (up to the clause's end), or before 职务 when `office`; None when
+        there is none. `、` joins roles (水利部副部长、党组成员); 人选 and 候选人 are not the role."""
+        text = self.text
+        stop = _APPOINTED_ROLE_END.search(text, start, start + _MAX_ROLE)
+        end = stop.start() if stop else min(len(text), start + _MAX_ROLE)
+        if office:
+            end = text.find("职务", start, end)
+            if end == -1:
+                return None
+        roles = []
+        at = start
+        for piece in text[start:end].split("、"):
+            role = _NOMINEE.sub("", piece)
+            if role and self.title_end.search(role):
+                roles.append(self.written[at : at + len(role)])
+            at += len(piece) + 1
+        return roles or None
+
     def people(self) -> tuple[Person, ...]:
         found = []
         for name, roles in self.roles.items():
             mentions = self.mentions[name]
+            if self._overlaps_appointee(name, mentions):
+                continue  # 提名张红梅为省长: 梅为 before 省长 is no name; the notice names 张红梅
             at = self.written.find(name)
             while at != -1:  # every later bare mention counts too
                 mentions.setdefault(at, Evidence(at, at + len(name), "repeat"))
@@ -193,6 +263,20 @@ class _Finder:
             found.append(Person(name=name, roles=tuple(roles), mentions=ordered))
         found.sort(key=lambda p: p.mentions[0].start)
         return tuple(found)
+
+    def _overlaps_appointee(self, name: str, mentions: dict[int, Evidence]) -> bool:
+        """Whether every mention of `name` overlaps another person named by a notice (任命X为):
+        the notice's markers bound its names, so its reading wins."""
+        spans = [
+            (m.start, m.end)
+            for other, found in self.mentions.items()
+            if other != name
+            for m in found.values()
+            if m.rule == "appointment"
+        ]
+        return bool(spans) and all(
+            any(m.start < end and start < m.end for start, end in spans) for m in mentions.values()
+        )
 
     def _as_written(self, match: re.Match[str]) -> str:
         return self.written[match.start() : match.end()]

@@ -101,3 +101,50 @@ def test_later_bare_mentions_count(lexicons: Lexicons) -> None:
     found = people("中央第二十指导组组长姜大明出席会议。\n姜大明在讲话中指出，要抓落实。", lexicons)
     assert found["姜大明"].mentions[0].rule == "title-before"
     assert len(found["姜大明"].mentions) == 2
+
+
+# fmt: off
+# Appointment and removal notices: the person follows 任命/提名/免去 (a list joined by 、) or comes
+# before 同志任/不再担任; the role is the whole office as written.
+APPOINTED = [
+    # text, {name: roles (exactly)}
+    ("任命王志军为水利部副部长；", {"王志军": ("水利部副部长",)}),
+    ("任命刘思远为国家统计局副局长（正部长级）；", {"刘思远": ("国家统计局副局长",)}),
+    ("任命刘思远、赵婉清为国家统计局副局长。", {"刘思远": ("国家统计局副局长",), "赵婉清": ("国家统计局副局长",)}),
+    ("免去陈立新的国家统计局副局长职务。", {"陈立新": ("国家统计局副局长",)}),
+    ("免去孙德胜的国务院研究室副主任职务，退休。", {"孙德胜": ("国务院研究室副主任",)}),
+    ("免去张建国、李秀英的商务部部长助理职务。", {"张建国": ("商务部部长助理",), "李秀英": ("商务部部长助理",)}),
+    ("决定任命李建国为浙江省副省长、党组成员。", {"李建国": ("浙江省副省长", "党组成员")}),
+    ("省人民政府决定任命何志强为省交通运输厅厅长。", {"何志强": ("省交通运输厅厅长",)}),
+    ("提名周建平为广州市市长人选。", {"周建平": ("广州市市长",)}),
+    ("提名张红梅为省长候选人。", {"张红梅": ("省长",)}),
+    ("张晓东同志任四川省委常委、组织部部长。", {"张晓东": ("四川省委常委", "组织部部长")}),
+    ("王海涛同志不再担任湖南省副省长职务。", {"王海涛": ("湖南省副省长",)}),
+    ("欧阳立新不再担任市生态环境局局长职务。", {"欧阳立新": ("市生态环境局局长",)}),
+]
+NOT_APPOINTED = [
+    # no name after the verb, or no office
+    "会上，为新任干部颁发任命书。",
+    "实行干部任命制，规范任命程序。",
+    "免去张某的行政处罚。",
+    "依法免去其处罚。",
+    "他被任命为水利部副部长。",
+    "李强任务繁重。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOINTED)
+def test_an_appointment_names_the_person_and_the_office(
+    text: str, expected: dict[str, tuple[str, ...]], lexicons: Lexicons
+) -> None:
+    found = people(text, lexicons)
+    assert {name: person.roles for name, person in found.items()} == expected
+    for name in expected:
+        mention = found[name].mentions[0]
+        assert (text[mention.start : mention.end], mention.rule) == (name, "appointment")
+
+
+@pytest.mark.parametrize("text", NOT_APPOINTED)
+def test_a_trap_names_no_one(text: str, lexicons: Lexicons) -> None:
+    assert people(text, lexicons) == {}
