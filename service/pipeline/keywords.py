@@ -52,6 +52,11 @@ SHORT_FORM_SUFFIXES = (
 # the seeds and held-out articles: enough to lift 全国两会 over the bodies that attended (县委,
 # 县政协), not enough to let a title word with one mention outrank the article's subject.
 TITLE_BOOST = 1.6
+# The people the article names are reported in `people`; a keyword list of names does not say what
+# the article is about (陈光明 over 夏粮 and 生猪 in a press conference on the harvest). Their
+# names weigh this much, enough to let the topic's words pass them, still candidates (a profile
+# of one person may keep its name).
+PERSON_WEIGHT = 0.3
 # the heads grouped by length, longest first: the order in which `short_form` tries them
 _SUFFIXES_BY_LENGTH = tuple(
     (length, frozenset(suffix for suffix in SHORT_FORM_SUFFIXES if len(suffix) == length))
@@ -128,6 +133,7 @@ def extract_keywords(article: Article, options: Options) -> Article:
     words = content_words(article)
     scores = textrank_scores(words) if options.keywords_method == "textrank" else tfidf_scores(words)
     favour_title_words(scores, article.metadata.title)
+    weigh_down_people(scores, article)
     return evolve(article, keywords=top_keywords(scores, words, options.keywords))
 
 
@@ -141,6 +147,15 @@ def favour_title_words(scores: dict[str, float], title: str | None) -> None:
     named |= {short for word in named if (short := short_form(word))}  # 吉林省 names 吉林 too
     for key in named & scores.keys():
         scores[key] *= TITLE_BOOST
+
+
+def weigh_down_people(scores: dict[str, float], article: Article) -> None:
+    """Weigh down the names of the people the `people` stage reported (keys are Simplified, as
+    the tokens at the names' offsets are)."""
+    analysed = article.simplified
+    names = {analysed[m.start : m.end] for person in article.metadata.people for m in person.mentions}
+    for key in names & scores.keys():
+        scores[key] *= PERSON_WEIGHT
 
 
 def tfidf_scores(words: ContentWords) -> dict[str, float]:
