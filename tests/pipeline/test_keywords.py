@@ -127,3 +127,47 @@ def test_role_titles_are_never_keywords() -> None:
     text = "县委书记主持会议。主任、副主任、组长、局长出席。主任强调，局长指出，组长要求。" * 3
     words = [keyword.word for keyword in process(Upload(text.encode())).keywords]
     assert not {"主任", "副主任", "组长", "局长"} & set(words)
+
+
+def _ranks(text: str, method: str = "tfidf") -> list[str]:
+    from service.pipeline import process
+    from service.pipeline.article import Options, Upload
+
+    article = process(Upload(text.encode(), filename="x.txt"), Options(keywords=50, keywords_method=method))
+    return [keyword.word for keyword in article.keywords]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_the_names_of_the_people_reported_are_weighed_down(method: str) -> None:
+    # the speakers are reported in `people`; the harvest is what the briefing is about
+    text = (
+        "农业农村部副部长郑国华、发展规划司司长陈光明介绍情况。郑国华介绍，夏粮产量增加，生猪生产稳定。"
+        "陈光明表示，将抓好秋粮生产。郑国华说，夏粮丰收。陈光明说，生猪存栏稳定。郑国华强调防灾减灾。"
+    )
+    words = _ranks(text, method)
+    assert "陈光明" in words  # still a candidate, weighed down
+    assert words.index("夏粮") < words.index("陈光明")
+    assert words.index("生猪") < words.index("陈光明")
+
+
+def test_the_frame_of_wire_reports_and_briefings_is_no_keyword() -> None:
+    text = (
+        "新华社北京7月16日电 国务院新闻办公室举行新闻发布会，介绍夏粮生产情况，并答记者问。"
+        "要把青年就业摆在突出位置，会同有关部门抓好落实，就业形势总体稳定。"
+    )
+    assert not {"新华社", "日电", "发布会", "新闻发布会", "答记者问", "突出位置", "会同", "总体"} & set(_ranks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("中共中央政治局就加强生态文明建设进行集体学习。生态文明建设关系中华民族永续发展。", "生态文明建设"),
+        ("中共中央政治局就加强生态文明建设进行集体学习。生态文明建设关系中华民族永续发展。", "集体学习"),
+        ("国务院任免国家工作人员。任命王志军为水利部副部长。", "任免"),
+        ("国务院任免国家工作人员。任命王志军为水利部副部长。", "国家工作人员"),
+        ("会议听取稳就业工作汇报，审议通过《社会救助条例（草案）》。", "社会救助"),
+        ("会议听取稳就业工作汇报，审议通过《社会救助条例（草案）》。", "稳就业"),
+    ],
+)
+def test_policy_phrases_of_the_central_reports_are_kept_whole(text: str, phrase: str) -> None:
+    assert phrase in _ranks(text)
