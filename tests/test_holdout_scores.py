@@ -39,9 +39,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "118_9f2c6d0e4a7b1853.txt": {"keywords"},
     "119_c4a7e2b9d1f05368.txt": {"keywords"},
     "120_5d1b8e3f7c2a9046.txt": {"keywords"},
-    # places: prefectures, counties and districts outside places.txt (no suffix rule for 州/县/区/市 yet)
-    "121_e8f0a3c6b2d47915.txt": {"place 黔东南州", "place 雷山县", "place 凯里市"},
-    "124_b6e3d0f9a4c27158.txt": {"place 涪城区", "place 游仙区", "place 江油市"},
     # appointments: 任命X为Y / 免去X的Y职务 is no people rule yet
     "122_71d5c9a0e6b38f24.txt": {
         "person 王志军",
