@@ -100,6 +100,7 @@ class Lexicons:
     known_org_re: re.Pattern[str]  # any known organization name or short form
     place_re: re.Pattern[str]  # any place name of two or more characters
     org_suffix_re: str  # source, for the organization stage to build on
+    org_stem_re: str  # source: the body stems with 和 inside (文化和旅游), one unit of a body
     place_source: str  # source of place_re, for the organization stage's prefixes
     meeting_format_re: re.Pattern[str]
 
@@ -142,6 +143,7 @@ def load(data: Path) -> Lexicons:
         known_org_re=re.compile(trie_pattern(org_full)),
         place_re=re.compile(place_source),
         org_suffix_re=trie_pattern(suffixes),
+        org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),
         place_source=place_source,
         meeting_format_re=re.compile(trie_pattern(formats)),
     )

@@ -51,8 +51,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 孙德胜",
         "keywords",
     },
-    # a body with 和 inside (省文化和旅游厅): the prefixed rule stops at 和 (省委和省政府)
-    "123_2a9c4e7f0b1d6583.txt": {"organization 省文化和旅游厅"},
 }
 
 
