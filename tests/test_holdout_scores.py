@@ -32,15 +32,9 @@ def test_every_article_is_labelled() -> None:
     assert sorted(p.name for p in ARTICLES.iterdir()) == sorted(holdout_labels())
 
 
-# Misses seen on the articles 117-126 and not fixed yet, each an open gap of a general rule (the
-# labels stay as a careful reader wrote them). Any other miss fails; a listed one that passes is fine.
-KNOWN_MISSES: dict[str, set[str]] = {
-    # places: prefectures, counties and districts outside places.txt (no suffix rule for 州/县/区/市 yet)
-    "121_e8f0a3c6b2d47915.txt": {"place 黔东南州", "place 雷山县", "place 凯里市"},
-    "124_b6e3d0f9a4c27158.txt": {"place 涪城区", "place 游仙区", "place 江油市"},
-    # a body with 和 inside (省文化和旅游厅): the prefixed rule stops at 和 (省委和省政府)
-    "123_2a9c4e7f0b1d6583.txt": {"organization 省文化和旅游厅"},
-}
+# Misses seen and not fixed yet, each with the open gap of a general rule it shows (the labels
+# stay as a careful reader wrote them). Any other miss fails; a listed one that passes is fine.
+KNOWN_MISSES: dict[str, set[str]] = {}  # none open today
 
 
 @pytest.mark.parametrize("name", sorted(holdout_labels()))

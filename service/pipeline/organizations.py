@@ -5,7 +5,8 @@ Strategies, one function each, then overlaps resolved to the longest:
    two-character short form must stand as a word of its own (国办 is not in 全国办…).
 2. `prefixed`: a place or a central prefix (吉林省, 北京市, 中央, 国家, 全国, 中国 …), a short
    body, an organization suffix (`org_suffixes.txt`): `北京市通信管理局`, `中央第二十指导组`. The
-   body never crosses punctuation, quotes, 的/在/和, or a verb such as 召开; the suffix must not
+   body never crosses punctuation, quotes, 的/在/和, or a verb such as 召开, except inside a
+   standard stem (`org_stems.txt`: 省文化和旅游厅, but 省委 和 省政府); the suffix must not
    be the start of another word (部署, 委员, 局面), and 全局/干部/举办-like endings are not names.
 3. `local`: 省/市/县/区 standing alone before a suffix (`省政协`, `省法院`, `市市场监督管理局`).
 4. `numbered-group`: `第七指导组`, `第三巡视组`.
@@ -67,13 +68,15 @@ _UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|
 @cache
 def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffix = rf"(?:{lex.org_suffix_re})(?!{_NOT_AFTER_SUFFIX})"
+    # a body is made of characters and the standard stems with 和 inside (文化和旅游, org_stems.txt)
+    body = rf"(?:{lex.org_stem_re}|{_BODY})"
     # one trie for every prefix: an alternation around it would cost `re` its first-character scan
     prefixes = trie_pattern([*lex.place_full_names, *_CENTRAL.split("|")])
-    prefixed = re.compile(rf"{prefixes}{_BODY}{{0,10}}?{suffix}")
+    prefixed = re.compile(rf"{prefixes}{body}{{0,10}}?{suffix}")
     # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
     # that look-behind is checked by `_local`, so the pattern opens with a character class that
     # `re` can scan for (48 -> 12 µs a seed)
-    local = re.compile(rf"[省市县区州]{_BODY}{{0,8}}?{suffix}")
+    local = re.compile(rf"[省市县区州]{body}{{0,8}}?{suffix}")
     return prefixed, local
 
 
