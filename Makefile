@@ -30,17 +30,17 @@ run: $(VENV)/.runtime  ## set up and serve on $HOST:$PORT (127.0.0.1:8000)
 	$(BIN)/gunicorn -c gunicorn.conf.py 'service.app:create_app()'
 
 test: $(VENV)/.dev  ## set up, lint, and run every test
-	$(BIN)/ruff check service tests bench
-	$(BIN)/ruff format --check service tests bench
+	$(BIN)/ruff check service tests bench tools
+	$(BIN)/ruff format --check service tests bench tools
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev  ## ruff only
-	$(BIN)/ruff check service tests bench
-	$(BIN)/ruff format --check service tests bench
+	$(BIN)/ruff check service tests bench tools
+	$(BIN)/ruff format --check service tests bench tools
 
 format: $(VENV)/.dev  ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix service tests bench
-	$(BIN)/ruff format service tests bench
+	$(BIN)/ruff check --fix service tests bench tools
+	$(BIN)/ruff format service tests bench tools
 
 bench: $(VENV)/.dev  ## set up, then print speed against the naive reference: in-process, HTTP, start-up, memory (~2 min)
 	$(BIN)/python -m bench.run
