@@ -12,7 +12,8 @@ Strategies, one function each, then overlaps resolved to the longest:
 4. `numbered-group`: `第七指导组`, `第三巡视组`.
 5. `segmenter-nt`: a word the segmenter tags as an organization (清华大学), if it ends like one.
 6. `child`: a found body with its own office or unit written straight after it
-   (`国务院安委会办公室`, `四川大学华西医院`).
+   (`国务院安委会办公室`, `四川大学华西医院`), and a Party committee's departments (`省委宣传部`).
+7. `company`: a registered company name after a clause edge (`华信电子科技有限公司`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
 _CJK = "\u4e00-\u9fff"
-_BODY_VERBS = "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
+_BODY_VERBS = (
+    "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
+    "|来到|走进|走访|调研|察看|视察|看望|慰问|会见"  # 成都调研华信…公司 is a visit, not a name
+)
 _BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了])[{_CJK}0-9０-９])"
 # A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议 …
 _NOT_AFTER_SUFFIX = (
@@ -63,6 +67,18 @@ _CENTRAL = "中共中央|中央|国家|国务院|全国|中国"
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
 _UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
 _UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
+# a Party committee's own departments, written straight after it: 省委宣传部, 市委组织部, 县委政法委
+_PARTY_PARENTS = ("省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "党委", "党工委")
+_PARTY_CHILD = re.compile(
+    "(?:宣传部|组织部|统战部|统一战线工作部|政法委员会|政法委|办公厅|办公室|政策研究室|政研室|"
+    "编办|机构编制委员会办公室|网信办|农办|财经办|外办|台办|直属机关工委|巡视办|巡察办|老干部局|党校)"
+)
+# a company named as registered, after a clause edge: 华信电子科技有限公司, 某某集团股份有限公司
+_COMPANY = re.compile(
+    rf"(?:(?<=[，、。；：“（\n])|^)[{_CJK}0-9]{{2,16}}?(?:股份有限公司|有限责任公司|有限公司)", re.MULTILINE
+)
+# no verb and no pronoun inside: 他来到成都调研华信电子科技有限公司 is a clause, not a name
+_COMPANY_BREAK = re.compile(rf"{trie_pattern([*_BODY_VERBS.split('|'), '我们'])}|[的在和与及等是为对把将了他她]")
 
 
 @cache
@@ -113,6 +129,7 @@ def find_organizations(
         *_prefixed(text, lex, tokens),
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
+        *_companies(text),
     ]
     found.extend(_children(text, found))
     return to_entities(text, non_overlapping(found), written=written)
@@ -180,11 +197,25 @@ def _children(text: str, found: list[Found]) -> list[Found]:
     children = []
     for item in found:
         name = text[item.start : item.end]
-        pattern = _UNIT_CHILD if name.endswith(_UNIT_PARENTS) else _OFFICE_CHILD
+        if name.endswith(_PARTY_PARENTS):
+            pattern = _PARTY_CHILD
+        elif name.endswith(_UNIT_PARENTS):
+            pattern = _UNIT_CHILD
+        else:
+            pattern = _OFFICE_CHILD
         match = pattern.match(text, item.end)
         if match:
             children.append(Found(item.start, match.end(), text[item.start : match.end()], "child"))
     return children
+
+
+def _companies(text: str) -> list[Found]:
+    # 7. a company by its registered name, standing after a clause edge, with no verb inside
+    return [
+        Found(m.start(), m.end(), m.group(), "company")
+        for m in _COMPANY.finditer(text)
+        if not _COMPANY_BREAK.search(m.group())
+    ]
 
 
 def _numbered(text: str) -> list[Found]:
