@@ -61,3 +61,15 @@ def app(settings: Settings) -> Flask:
     app = create_app(settings)
     app.test_client_class = ContractClient
     return app
+
+
+@pytest.fixture
+def failing_client() -> FlaskClient:
+    """A client of the app with one more route, /boom, that fails as a bug would."""
+    app = create_app(Settings(testing=True))
+
+    @app.get("/boom")
+    def boom() -> str:
+        raise RuntimeError("secret internals")
+
+    return app.test_client()

@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from conftest import read_seed, seed_names
@@ -144,14 +143,8 @@ def test_a_chunked_body_over_the_limit_is_refused_not_cut() -> None:
     assert response.status_code == 413
 
 
-def test_an_unexpected_failure_is_a_problem_without_a_traceback() -> None:
-    app: Flask = create_app(Settings(testing=True))
-
-    @app.get("/boom")
-    def boom() -> str:
-        raise RuntimeError("secret internals")
-
-    response = app.test_client().get("/boom")
+def test_an_unexpected_failure_is_a_problem_without_a_traceback(failing_client: FlaskClient) -> None:
+    response = failing_client.get("/boom")
     assert response.status_code == 500
     assert response.mimetype == "application/problem+json"
     body = json.loads(response.data)

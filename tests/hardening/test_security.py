@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from contract import check_response
 from service.app import create_app
@@ -139,14 +140,8 @@ def test_the_docs_page_allows_only_same_origin_scripts_and_has_none_inline() -> 
     assert "http://" not in page and "https://" not in page  # no CDN
 
 
-def test_an_unhandled_error_has_the_headers_too() -> None:
-    app: Flask = create_app(Settings(testing=True))
-
-    @app.get("/boom")
-    def boom() -> str:
-        raise RuntimeError("boom")
-
-    response = app.test_client().get("/boom")
+def test_an_unhandled_error_has_the_headers_too(failing_client: FlaskClient) -> None:
+    response = failing_client.get("/boom")
     assert response.status_code == 500
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
