@@ -24,12 +24,15 @@ from charset_normalizer import from_bytes
 
 from service.errors import BinaryContent, UndecodableContent
 
+# (BOM, the codec that reads what follows it, the name we report). Text that starts with a BOM is
+# named "UTF-16" / "UTF-32" (RFC 2781: the -LE / -BE labels are for text without one), as UTF-8
+# with a BOM is "utf-8".
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
     (codecs.BOM_UTF8, "utf-8", "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 
 # Files that are not text at all, by their first bytes: say what they are instead of "undecodable".
