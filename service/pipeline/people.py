@@ -43,6 +43,8 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
                 "发言 所作 带领 作出 当选 任 兼 担任 被 获 荣获 主讲 称 希望 通过 同 共同 参观 列席 莅临 "
                 # the verbs of a disciplinary report: 局长贺立群违规收受, 聂文华受到警告处分
                 "违规 违反 违纪 违法 收受 受到 涉嫌 擅自 利用 "
+                # a reporter's byline and a photo credit: 记者张晓峰报道, 新华社记者王芳摄
+                "报道 摄 "
                 "、 ， 。 ； ： ！ ？ （ ( “ ” , ; :"
             ),
             "\n",
@@ -82,6 +84,7 @@ _WEAK_FOLLOWERS = frozenset("和与及同在于为以是也还对向就到来讲
 _NAME_SEPARATOR = "、，。；：\n"
 _QUOTES = {"”": 1, "“": -1, "」": 1, "「": -1, "》": 1, "《": -1}
 _CLAUSE_END = "。！？；：\n"
+_BYLINE_CLOSE = ("）", ")", " ", "\u3000", "、")  # a name in a byline ends at the bracket or a space
 _PIECE_END = "、，,"
 _ROLE_LEAD = re.compile(r".*(?:由|邀请|陪同|会见|看望|出席|参加|主持|听取|以及|其中|包括|有)")
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
@@ -138,11 +141,14 @@ class _Finder:
         for match in self.titles:
             start = match.end()
             end = self._name_after(start)
+            roles = None
             if end is None:
                 start, end = start + 1, self._byline_name(start)
                 if end is None:
                     continue
-            self._list_after(start, end, self._roles_before(match.end()), "title-before")
+                # a byline's role starts after its bracket or the space before it: （记者 张三 通讯员 李四）
+                roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(match.end())]
+            self._list_after(start, end, roles or self._roles_before(match.end()), "title-before")
         for match in _LEADERS.finditer(text):  # 市领导张三、李四同志: people, with no title of their own
             end = self._name_after(match.end())
             if end is not None:
@@ -159,13 +165,23 @@ class _Finder:
             end = nxt
 
     def _byline_name(self, pos: int) -> int | None:
-        """成都市委书记 王文龙: a title, one space, a name that ends its line (a speech's byline)."""
+        """成都市委书记 王文龙: a title, one space, a name that ends its line (a speech's byline);
+        or a news byline in brackets, 本报讯（记者 张晓峰）, （记者 张晓峰 通讯员 李明）."""
         text = self.text
-        if not text.startswith(" ", pos):
+        if not text.startswith((" ", "\u3000"), pos):
             return None
+        opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+        inside = text[opened + 1 : pos] if opened != -1 else ""
+        if inside and not any(mark in inside for mark in "）)，。；：\n") and self.title_end.search(inside):
+            for length in (2, 3, 4):  # the brackets hold titles and names only: the name ends at ） or a space
+                end = pos + 1 + length
+                if text.startswith(_BYLINE_CLOSE, end) and self._is_name(text[pos + 1 : end], strong=True):
+                    return end
         end = self._name_after(pos + 1)
+        if end is None:
+            return None
         line_start = text.rfind("\n", 0, pos) + 1
-        if end is None or not (end == len(text) or text[end] == "\n"):
+        if not (end == len(text) or text[end] == "\n"):
             return None
         return None if any(mark in text[line_start:pos] for mark in "，。；：") else end
 
@@ -310,6 +326,7 @@ class _Finder:
                 longer = rest + 1
                 if (
                     length < 4
+                    and rest < len(text)
                     and text[rest] in _WEAK_FOLLOWERS
                     and (longer == len(text) or text[longer] in _NAME_SEPARATOR)
                     and self._is_name(text[pos:longer], strong=True)
