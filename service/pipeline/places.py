@@ -19,7 +19,7 @@ import re
 
 from service import resources
 from service.lexicons import Lexicons
-from service.pipeline.article import Article, Entity, Options, Token, evolve
+from service.pipeline.article import Article, Entity, Options, Person, Token, evolve
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
@@ -43,7 +43,21 @@ _VISITED_TOWN = re.compile(
 
 def extract_places(article: Article, options: Options) -> Article:
     places = find_places(article.simplified, article.tokens, resources.get().lexicons, written=article.text)
-    return evolve(article, metadata=evolve(article.metadata, places=places))
+    return evolve(article, metadata=evolve(article.metadata, places=outside_names(places, article.metadata.people)))
+
+
+def outside_names(places: tuple[Entity, ...], people: tuple[Person, ...]) -> tuple[Entity, ...]:
+    """Drop the mentions that lie inside a person's name (秀英 in 副市长梁秀英, 宝山 in 李宝山),
+    and a place left with none."""
+    spans = [(m.start, m.end) for person in people for m in person.mentions]
+    if not spans:
+        return places
+    kept = []
+    for place in places:
+        mentions = tuple(m for m in place.mentions if not any(s < m.end and m.start < e for s, e in spans))
+        if mentions:
+            kept.append(place if len(mentions) == len(place.mentions) else evolve(place, mentions=mentions))
+    return tuple(kept)
 
 
 def find_places(

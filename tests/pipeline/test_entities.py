@@ -164,3 +164,22 @@ def test_no_county_is_read_into_a_city_s_districts(lexicons: Lexicons) -> None:
 
 def test_bodies_joined_by_and_stay_two(lexicons: Lexicons) -> None:
     assert list(organizations("省委和省政府高度重视。", lexicons)) == ["省委", "省政府"]
+
+
+# fmt: off
+PLACES_INSIDE_NAMES = [
+    # text, the place short form that is part of a person's name (秀英区, 宝山区, 向阳区)
+    ("市委副书记、市长韩志远出席会议并讲话，副市长梁秀英主持会议。", "秀英"),
+    ("区委书记李宝山出席，副区长刘向阳主持。", "宝山"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "inside"), PLACES_INSIDE_NAMES)
+def test_a_place_inside_a_person_s_name_is_dropped(text: str, inside: str) -> None:
+    from service.pipeline import process
+    from service.pipeline.article import Upload
+
+    article = process(Upload(text.encode()))
+    assert inside not in [place.name for place in article.metadata.places]
+    assert any(inside in person.name for person in article.metadata.people)
