@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from service import resources
-from service.lexicons import Lexicons, trie_pattern, words
+from service.lexicons import Lexicons, WordIndex, trie_pattern, words
 from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
 
@@ -82,18 +82,42 @@ _COMPANY_BREAK = re.compile(rf"{trie_pattern([*_BODY_VERBS.split('|'), '我们']
 
 
 @cache
-def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(lex: Lexicons) -> tuple[WordIndex, re.Pattern[str], re.Pattern[str]]:
     suffix = rf"(?:{lex.org_suffix_re})(?!{_NOT_AFTER_SUFFIX})"
     # a body is made of characters and the standard stems with 和 inside (文化和旅游, org_stems.txt)
     body = rf"(?:{lex.org_stem_re}|{_BODY})"
-    # one trie for every prefix: an alternation around it would cost `re` its first-character scan
-    prefixes = trie_pattern([*lex.place_full_names, *_CENTRAL.split("|")])
-    prefixed = re.compile(rf"{prefixes}{body}{{0,10}}?{suffix}")
+    # the prefixes (5,800 places and the central ones) are found by an automaton, and only where
+    # one starts does `re` try the rest: `_after_prefix` says why that is the regex's own answer
+    prefixes = WordIndex([*lex.place_full_names, *_CENTRAL.split("|")])
+    after_prefix = re.compile(rf"{body}{{0,10}}?{suffix}")
     # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
     # that look-behind is checked by `_local`, so the pattern opens with a character class that
     # `re` can scan for (48 -> 12 µs a seed)
     local = re.compile(rf"[省市县区州]{body}{{0,8}}?{suffix}")
-    return prefixed, local
+    return prefixes, after_prefix, local
+
+
+def _after_prefix(prefixes: WordIndex, after: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The spans `re.finditer(trie_pattern(prefixes) + after.pattern, text)` finds, in a tenth of
+    its time (345 -> 30 µs a seed): that regex tests its 5,800-word trie at every position.
+
+    The same answer: a match starts only where a prefix does; there `re` tries the prefixes
+    longest first (the trie's greedy groups), each with all of `after` before the next shorter
+    one; and the search goes on from the match's end, as here."""
+    last_end = 0
+    for start, lengths in sorted(prefixes.lengths_at(text).items()):
+        if start < last_end:
+            continue
+        for length in lengths:
+            match = after.match(text, start + length)
+            if match:
+                last_end = match.end()
+                yield start, last_end
+                break
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    return (match.span() for match in matches)
 
 
 _LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织")
@@ -138,27 +162,30 @@ def find_organizations(
 def _known(text: str, lex: Lexicons, starts: frozenset[int], ends: frozenset[int]) -> list[Found]:
     # 1. central organs and their short forms, from the lexicon
     found = []
-    for match in lex.known_org_re.finditer(text):
-        name = match.group()
-        if len(name) <= 2 and (match.start() not in starts or match.end() not in ends):
+    for start, end in lex.known_org_index.longest(text):  # known_org_re's matches, in one pass
+        name = text[start:end]
+        if len(name) <= 2 and (start not in starts or end not in ends):
             continue
-        found.append(Found(match.start(), match.end(), lex.org_full_names[name], "known"))
+        found.append(Found(start, end, lex.org_full_names[name], "known"))
     return found
 
 
 def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...] = ()) -> list[Found]:
     # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
-    prefixed, local = _patterns(lex)
+    prefixes, after_prefix, local = _patterns(lex)
     found = []
     edges = _Words(tokens, lex)
-    for matches, rule in ((prefixed.finditer(text), "prefixed"), (_local(local, text), "local")):
-        for match in matches:
-            name = match.group()
+    for spans, rule in (
+        (_after_prefix(prefixes, after_prefix, text), "prefixed"),
+        (_spans(_local(local, text)), "local"),
+    ):
+        for start, end in spans:
+            name = text[start:end]
             if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
                 continue
-            if not edges.stands_as_name(match.start(), match.end()):
+            if not edges.stands_as_name(start, end):
                 continue
-            found.append(Found(match.start(), match.end(), lex.org_full_names.get(name, name), rule))
+            found.append(Found(start, end, lex.org_full_names.get(name, name), rule))
     return found
 
 

@@ -67,14 +67,13 @@ def find_places(
     starts, ends = token_edges(tokens)
     found = []
     # 1. names of two or more characters from the lexicon
-    for match in lex.place_re.finditer(text):
-        name = match.group()
+    for start, end in lex.place_index.longest(text):  # place_re's matches, found in one pass
+        name = text[start:end]
         if tokens and (
-            match.start() not in starts
-            or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and match.end() not in ends)
+            start not in starts or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and end not in ends)
         ):
             continue
-        found.append(Found(match.start(), match.end(), lex.place_full_names[name], "lexicon"))
+        found.append(Found(start, end, lex.place_full_names[name], "lexicon"))
     # 2. counties and districts written after their city, with the list of their peers
     for item in list(found):
         if item.rule == "lexicon" and text[item.start : item.end].endswith(_PARENT_ENDINGS):

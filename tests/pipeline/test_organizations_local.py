@@ -11,7 +11,7 @@ from service.pipeline import organizations
 
 
 def test_local_matches_are_those_of_the_look_behind_regex():
-    _, local = organizations._patterns(resources.get().lexicons)
+    *_, local = organizations._patterns(resources.get().lexicons)
     with_look_behind = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[在和与及由对向的同经取了请到合织]))" + local.pattern)
     draw = random.Random(8)
     alphabet = "省市县区州委政府人民法院局办公室在和与及的了，。 a1中国家党"

@@ -1,0 +1,60 @@
+"""`WordIndex` (the Aho-Corasick automata) finds what the trie regexes it replaced found, on random
+texts made of the lexicons' own names (so that they overlap, nest and run into each other) and filler."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from service import resources
+from service.lexicons import WordIndex, trie_pattern
+
+FILLER = "在和的了省市县区中国家，。 a1𠮷"
+
+
+def random_texts(names: list[str], *, count: int, seed: int = 8) -> list[str]:
+    draw = random.Random(seed)
+    pieces = [*names, *FILLER]
+
+    def piece() -> str:  # a name, a character of filler, or the head of a name (长春 of 长春市)
+        word = draw.choice(pieces)
+        return word[: draw.randint(1, len(word))] if draw.random() < 0.3 else word
+
+    texts = []
+    for _ in range(count):
+        text = "".join(piece() for _ in range(draw.randint(0, 12)))
+        if text and draw.random() < 0.5:  # cut into a name: a word's tail or head at the edges
+            text = text[draw.randint(0, len(text) - 1) :]
+        texts.append(text)
+    return texts
+
+
+@pytest.fixture(scope="module", params=["places", "organizations"])
+def names(request: pytest.FixtureRequest) -> list[str]:
+    lex = resources.get().lexicons
+    return list(lex.place_full_names if request.param == "places" else lex.org_full_names)
+
+
+def test_longest_is_what_the_trie_regex_finds(names: list[str]) -> None:
+    index, pattern = WordIndex(names), re.compile(trie_pattern(names))
+    found = 0
+    for text in random_texts(names, count=3000):
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert index.longest(text) == expected, text
+        found += len(expected)
+    assert found > 3000  # the texts do hold names
+
+
+def test_lengths_at_lists_every_word_starting_there(names: list[str]) -> None:
+    index, by_first = WordIndex(names), {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    for text in random_texts(names, count=1000, seed=9):
+        expected = {}
+        for start, char in enumerate(text):
+            lengths = sorted((len(n) for n in by_first.get(char, ()) if text.startswith(n, start)), reverse=True)
+            if lengths:
+                expected[start] = lengths
+        assert index.lengths_at(text) == expected, text
