@@ -134,13 +134,10 @@ class Lexicons:
     place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
     meeting_formats: tuple[str, ...]
     role_title_re: re.Pattern[str]  # any role title
-    known_org_re: re.Pattern[str]  # any known organization name or short form
-    known_org_index: WordIndex  # the same names, found in one pass
-    place_re: re.Pattern[str]  # any place name of two or more characters
-    place_index: WordIndex  # the same names, found in one pass
+    known_org_index: WordIndex  # every known organization name or short form
+    place_index: WordIndex  # every place name of two or more characters
     org_suffix_re: str  # source, for the organization stage to build on
     org_stem_re: str  # source: the body stems with 和 inside (文化和旅游), one unit of a body
-    place_source: str  # source of place_re, for the organization stage's prefixes
     meeting_format_re: re.Pattern[str]
 
 
@@ -166,7 +163,6 @@ def load(data: Path) -> Lexicons:
             else:
                 place_full.setdefault(name, full)
 
-    place_source = trie_pattern(place_full)
     return Lexicons(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -179,12 +175,9 @@ def load(data: Path) -> Lexicons:
         place_one_char=one_char,
         meeting_formats=tuple(formats),
         role_title_re=re.compile(trie_pattern(titles)),
-        known_org_re=re.compile(trie_pattern(org_full)),
         known_org_index=WordIndex(org_full),
-        place_re=re.compile(place_source),
         place_index=WordIndex(place_full),
         org_suffix_re=trie_pattern(suffixes),
         org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),
-        place_source=place_source,
         meeting_format_re=re.compile(trie_pattern(formats)),
     )

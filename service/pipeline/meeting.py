@@ -94,7 +94,7 @@ def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
 def _location(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
     for match in _LOCATION.finditer(text):
         place = match["location"]
-        is_place = lex.place_re.match(place) or place in lex.place_one_char
+        is_place = 0 in lex.place_index.lengths_at(place) or place in lex.place_one_char
         if is_place or _VENUE.search(place):
             evidence.append(Evidence(match.start("location"), match.end("location"), "location:在…召开"))
             return place
