@@ -39,8 +39,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "133_853980d724e9ff8c.txt": {"organization 研究生院"},
     # a gazetteer stem with another level's suffix (宜阳 is a county: 宜阳市) keeps the stem only
     "135_f9c7ef05bc7a72fb.txt": {"place 宜阳市"},
-    # towns and villages outside the gazetteer (石桥镇, 下洋村, 杏林村) are not found
-    "136_76d00266d54bff7d.txt": {"place 下洋村", "place 石桥镇", "place 杏林村"},
     # a county outside the gazetteer (渠阳县) is not found
     "138_69afa16088ac95b6.txt": {"place 渠阳县"},
 }

@@ -7,8 +7,11 @@
    is not a place in 长治久安, 和县 not in 市委和县委).
 2. `subordinate`: a county, district or banner written straight after its city (湖州市安吉县), and
    the list of its peers that follows (`、德清县`).
-3. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
-4. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
+3. `town`: a town, township, street or village written straight after its county or district,
+   and a village after its town (清河县石桥镇下洋村): the full address names each of them; then
+   their other mentions, and the peers listed after one (下洋村、杏林村).
+4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
+5. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
    them: 在京召开, 赴沪调研, 在京直属单位.
 Mentions of one place are grouped under the longest form the text writes.
 """
@@ -36,6 +39,10 @@ _ONE_CHAR = re.compile(
 _PARENT_ENDINGS = ("市", "州", "地区", "盟")
 _NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老"
 _SUBORDINATE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全]{1,4}?(?:自治县|自治旗|县|区|旗)(?![长级域别划内间])")
+_COUNTY_ENDINGS = ("县", "区", "旗", "市")
+# A town, township, street or village: two to four characters of a name, then its kind; never
+# 乡村 or 村民 (the words, not places), nor a body (镇政府, 村委会).
+_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?(?:镇|乡|街道|村)(?![民委务干庄落级村政党])")
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
 )
@@ -86,11 +93,30 @@ def find_places(
                 if not text.startswith("、", match.end()):
                     break
                 end = match.end() + 1
-    # 3. a town a visit goes to
+    # 3. towns and villages written after their county or district (an address, read left to right)
+    # ... and, once the address has named them, their other mentions and the peers listed after
+    # them (下洋村、杏林村等4个村)
+    towns: set[str] = set()
+    for item in list(found):
+        if text[item.start : item.end].endswith(_COUNTY_ENDINGS):
+            end = item.end
+            while (match := _TOWN.match(text, end)) and match.group()[0] not in _NOT_SUBORDINATE_START:
+                towns.add(match.group())
+                end = match.end()
+    for town in towns:
+        for mention in re.finditer(re.escape(town), text):
+            found.append(Found(mention.start(), mention.end(), town, "town"))
+            end = mention.end()
+            while text.startswith("、", end) and (match := _TOWN.match(text, end + 1)):
+                if match.group()[0] in _NOT_SUBORDINATE_START:
+                    break
+                found.append(Found(match.start(), match.end(), match.group(), "town"))
+                end = match.end()
+    # 4. a town a visit goes to
     for match in _VISITED_TOWN.finditer(text):
         if match["place"][0] not in _NOT_SUBORDINATE_START:
             found.append(Found(match.start("place"), match.end("place"), match["place"], "visited-town"))
-    # 4. one-character short forms where a meeting or a visit puts them
+    # 5. one-character short forms where a meeting or a visit puts them
     for match in _ONE_CHAR.finditer(text):
         full = lex.place_one_char.get(match["place"])
         if full:

@@ -89,6 +89,10 @@ PLACES = [
     ("新疆维吾尔自治区和田地区，内蒙古鄂尔多斯市。", ["新疆维吾尔自治区", "和田地区", "内蒙古", "鄂尔多斯市"]),
     ("与会人员实地察看了湖州市安吉县、德清县高标准农田。", ["湖州市", "安吉县", "德清县"]),
     ("朱建平还带队赴莫干山镇调研民宿经济发展。", ["莫干山镇"]),
+    # an address: the town and the village after their county
+    ("全市乡村振兴现场推进会在安吉县天荒坪镇大溪村召开。", ["安吉县", "天荒坪镇", "大溪村"]),
+    ("会议在安吉县天荒坪镇大溪村召开。与会人员观摩了大溪村、横山村等村。", ["大溪村", "横山村"]),
+    ("调研组来到霞浦县三沙镇、雷山县西江镇。", ["霞浦县", "三沙镇", "雷山县", "西江镇"]),
     # counties, districts and prefectures of the whole division list (tools/build_places.py)
     ("在雷山县西江镇，他详细询问产业发展。在凯里市，他走进企业车间。", ["雷山县", "凯里市"]),
     ("涪城区、游仙区、江油市作交流发言。", ["涪城区", "游仙区", "江油市"]),
@@ -156,6 +160,11 @@ def test_places(text: str, names: list[str], lexicons: Lexicons) -> None:
 @pytest.mark.parametrize("text", NOT_PLACES)
 def test_not_places(text: str, lexicons: Lexicons) -> None:
     assert places(text, lexicons) == []
+
+
+def test_after_a_county_the_words_乡村_村民_镇政府_are_no_towns(lexicons: Lexicons) -> None:
+    text = "安吉县乡村振兴成效明显，安吉县村民收入增长，安吉县镇政府负责人参加。"
+    assert places(text, lexicons) == ["安吉县"]
 
 
 def test_no_county_is_read_into_a_city_s_districts(lexicons: Lexicons) -> None:
