@@ -123,21 +123,29 @@ def seed_bodies(folder: Path = SEEDS) -> list[tuple[str, bytes]]:
     return [(path.name, path.read_bytes()) for path in sorted(folder.iterdir()) if path.is_file()]
 
 
+def multipart_body(
+    files: Sequence[tuple[str, bytes]], *, field_name: str = "file", boundary: str | None = None
+) -> tuple[bytes, str]:
+    """Files as a multipart/form-data body, the way a browser or curl -F sends them, and its
+    Content-Type: (body, content type)."""
+    boundary = boundary or uuid.uuid4().hex
+    parts = []
+    for filename, content in files:
+        quoted = filename.replace("\\", "\\\\").replace('"', '\\"')
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"; filename="{quoted}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
 def multipart_request(
     host: str, path: str, filename: str, content: bytes, *, field_name: str = "file", boundary: str | None = None
 ) -> bytes:
-    """A whole HTTP/1.1 POST of one file as multipart/form-data, the way a browser or curl -F sends it."""
-    boundary = boundary or uuid.uuid4().hex
-    quoted = filename.replace("\\", "\\\\").replace('"', '\\"')
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"; filename="{quoted}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + content
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    return post_request(host, path, body, content_type=f"multipart/form-data; boundary={boundary}")
+    """A whole HTTP/1.1 POST of one file as multipart/form-data."""
+    body, content_type = multipart_body([(filename, content)], field_name=field_name, boundary=boundary)
+    return post_request(host, path, body, content_type=content_type)
 
 
 def post_request(host: str, path: str, body: bytes, *, content_type: str = "text/plain") -> bytes:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-import uuid
 
+from bench.loadgen import multipart_body
 from bench.servers import APP, GUNICORN, ROOT, Server, free_port, gunicorn, wait_ready
 
 __all__ = ["APP", "GUNICORN", "ROOT", "Server", "free_port", "gunicorn", "post_file", "wait_ready"]
@@ -18,18 +18,8 @@ __all__ = ["APP", "GUNICORN", "ROOT", "Server", "free_port", "gunicorn", "post_f
 
 def post_file(url: str, name: str, body: bytes, *, timeout: float = 30) -> tuple[int, str, bytes]:
     """POST one file as the multipart part `file` to /v1/documents: (status, content type, body)."""
-    boundary = uuid.uuid4().hex
-    data = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + body
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        f"{url}/v1/documents", data=data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    )
+    data, content_type = multipart_body([(name, body)])
+    request = urllib.request.Request(f"{url}/v1/documents", data=data, headers={"Content-Type": content_type})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers["Content-Type"], response.read()

@@ -6,7 +6,6 @@ import http.client
 import json
 import time
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from bench.loadgen import multipart_body
 from conftest import read_seed, seed_names
 from contract import check_response
 from metric_samples import Samples, parse, value
@@ -28,21 +28,10 @@ def server() -> Iterator[Server]:
         yield running
 
 
-def _multipart(files: list[tuple[str, bytes]]) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    body = b"".join(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n\r\n'.encode()
-        + data
-        + b"\r\n"
-        for name, data in files
-    )
-    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
-
-
 def test_ndjson_batch_is_streamed_and_read_line_by_line(server: Server) -> None:
     names = seed_names()
     files = [(names[0], read_seed(names[0])), ("empty.txt", b""), *((name, read_seed(name)) for name in names[1:])]
-    body, content_type = _multipart(files)
+    body, content_type = multipart_body(files)
     connection = http.client.HTTPConnection(urlsplit(server.url).netloc, timeout=30)
     connection.request(
         "POST",
