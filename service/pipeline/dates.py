@@ -21,6 +21,7 @@ year, and the date says `inferred`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from service.pipeline.article import Article, DateMention, Options, evolve
 
@@ -44,6 +45,14 @@ _WRITTEN = re.compile(
     rf"|(?(d)(?!)|(?(m3)(?!)|(?:{_RANGE})(?P<m4>{_MONTH})月(?![{_DIGIT}{_CN_DIGIT}十]))))?"  # 1月至5月
     rf"(?P<p>{_PART})?"
 )
+# Where a written date may start: the first character of `_WRITTEN`, its look-behind, and a
+# unit (年月日号) or a range mark within four characters, as every date's first number has.
+# `_WRITTEN` opens with look-arounds, so `re` would try it at every character of the text; this
+# opens with a character class, which `re` scans for (written dates 37 -> 10 µs a seed).
+_WRITTEN_START = re.compile(
+    rf"[{_DIGIT}{_CN_DIGIT}十](?<![{_DIGIT}{_CN_DIGIT}十.．][{_DIGIT}{_CN_DIGIT}十])"
+    rf"(?=[{_DIGIT}{_CN_DIGIT}十]{{0,3}}(?:[年月日号]|{_RANGE}))"
+)
 # The look-behind stands after the year (a digit, dot or slash before it, then the year's 4
 # characters), so the pattern opens with 19|20 and `re` scans for those (21 -> 6 µs a seed).
 _NUMERIC = re.compile(
@@ -63,7 +72,9 @@ _EVENT_VERB = re.compile(
 )
 _LEAD_PARAGRAPHS = 3
 _MIN_PROSE = 8  # a lead paragraph has some words: rules and image-placeholder lines do not count
-_CJK = re.compile("[\u4e00-\u9fff]")
+# `_MIN_PROSE` Chinese characters: the match stops at the last one needed, where counting all of
+# them (findall) read up to 200 characters of each paragraph (lead paragraphs 29 -> 6 µs a seed).
+_SOME_PROSE = re.compile(f"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_MIN_PROSE}}}")
 _DATE_LINE_WRAP = re.compile(r"[\s（）()【】\[\]]")
 # After a dateline (新华社北京6月10日电), these say the event came before the day of the report.
 _VAGUE_LEAD = re.compile(r"日前|近日|近期|前不久|不久前|此前|近来|上周|昨天|昨日|前天|前日|获悉")
@@ -83,9 +94,7 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     taken_until = -1
     numeric = {m.start(): m for m in _NUMERIC.finditer(text)}
-    for match in _WRITTEN.finditer(text):
-        if not match.group():
-            continue
+    for match in _written_matches(text):
         mention = _written(match)
         if mention is not None and not _is_duration(text, mention):
             found.append(mention)
@@ -100,6 +109,21 @@ def find_dates(text: str) -> tuple[DateMention, ...]:
             result.append(mention)
             taken_until = mention.end
     return tuple(result)
+
+
+def _written_matches(text: str) -> Iterator[re.Match[str]]:
+    """The non-empty matches of `_WRITTEN.finditer(text)`, tried only where `_WRITTEN_START`
+    finds a possible start. Where `_WRITTEN` matches nothing at a start, it matches nothing
+    longer there either (each optional part failed on its own), so the scan moves on one."""
+    at = 0
+    while (start := _WRITTEN_START.search(text, at)) is not None:
+        at = start.start()
+        match = _WRITTEN.match(text, at)  # its look-behind still sees the text before `at`
+        if match is not None and match.end() > at:
+            yield match
+            at = match.end()
+        else:
+            at += 1
 
 
 def _is_duration(text: str, mention: DateMention) -> bool:
@@ -220,7 +244,7 @@ def _lead_paragraphs(article: Article) -> list[tuple[int, int]]:
         spans = spans[1:]
     prose = []
     for start, end in spans:
-        if len(_CJK.findall(text, start, min(end, start + 200))) >= _MIN_PROSE:
+        if _SOME_PROSE.match(text, start, min(end, start + 200)):
             prose.append((start, end))
             if len(prose) == _LEAD_PARAGRAPHS:
                 break
