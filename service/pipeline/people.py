@@ -144,6 +144,8 @@ class _Finder:
     def title_before(self) -> None:
         text = self.text
         for _, title_end in self.titles:
+            if self._inside_word(title_end):
+                continue  # 主席台上: a title that ends inside a word (主席台) heads no name
             start = title_end
             end = self._name_after(start)
             roles = None
@@ -155,6 +157,8 @@ class _Finder:
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
             self._list_after(start, end, roles or self._roles_before(title_end), "title-before")
         for match in _LEADERS.finditer(text):  # 市领导张三、李四同志: people, with no title of their own
+            if self._inside_word(match.end()):
+                continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
             end = self._name_after(match.end())
             if end is not None:
                 self._list_after(match.end(), end, [self.written[match.start() : match.end()]], "leaders")
@@ -365,6 +369,16 @@ class _Finder:
         tokens = self.tokens
         at = bisect_left(tokens, pos, key=_START)
         return tokens[at] if at < len(tokens) and tokens[at].start == pos else None
+
+    def _inside_word(self, pos: int) -> bool:
+        """Whether `pos` falls inside a word of the segmenter (not a name): a word that starts
+        before it and ends after it."""
+        tokens = self.tokens
+        at = bisect_left(tokens, pos, key=_START)
+        if at == 0 or (at < len(tokens) and tokens[at].start == pos):
+            return False
+        word = tokens[at - 1]
+        return word.end > pos and word.tag not in _NAME_TAGS
 
     def _name_token_at(self, pos: int) -> Token | None:
         """The word that starts at `pos` where the segmenter tags it a person's name."""
