@@ -23,7 +23,7 @@ import re
 from service import resources
 from service.lexicons import Lexicons
 from service.pipeline.article import Article, Entity, Options, Person, Token, evolve
-from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
+from service.pipeline.entities import Found, ends_word, lexicon_names, non_overlapping, starts_word, to_entities
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
 # _ONE_CHAR and _VISITED_TOWN match the character before the place (在, 赴, ...) rather than look
@@ -71,13 +71,13 @@ def find_places(
     text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
 ) -> tuple[Entity, ...]:
     """Places found in `text` (the Simplified copy), named as `written` has them."""
-    starts, ends = token_edges(tokens)
     found = []
     # 1. names of two or more characters from the lexicon
-    for start, end in lex.place_index.longest(text):  # place_re's matches, found in one pass
+    for start, end in lexicon_names(text, lex).places:  # place_re's matches, found in one pass
         name = text[start:end]
         if tokens and (
-            start not in starts or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and end not in ends)
+            not starts_word(tokens, start)
+            or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and not ends_word(tokens, end))
         ):
             continue
         found.append(Found(start, end, lex.place_full_names[name], "lexicon"))
