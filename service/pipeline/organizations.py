@@ -29,7 +29,6 @@ from service.pipeline.entities import (
     Found,
     ends_word,
     lexicon_names,
-    non_overlapping,
     starts_word,
     to_entities,
     word_at,
@@ -158,7 +157,7 @@ def find_organizations(
         *_companies(text),
     ]
     found.extend(_children(text, found))
-    return to_entities(text, non_overlapping(found), written=written)
+    return to_entities(text, found, written=written)
 
 
 def _known(text: str, lex: Lexicons, tokens: tuple[Token, ...], known: list[tuple[int, int]]) -> list[Found]:
