@@ -9,7 +9,7 @@ import re
 import pytest
 
 from service import resources
-from service.lexicons import WordIndex, trie_pattern
+from service.lexicons import CENTRAL_PREFIXES, WordIndex, trie_pattern
 
 FILLER = "在和的了省市县区中国家，。 a1𠮷"
 
@@ -58,3 +58,19 @@ def test_lengths_at_lists_every_word_starting_there(names: list[str]) -> None:
             if lengths:
                 expected[start] = lengths
         assert index.lengths_at(text) == expected, text
+
+
+def test_name_index_gives_each_list_what_its_own_word_index_gives() -> None:
+    lex = resources.get().lexicons
+    places, organizations = list(lex.place_full_names), list(lex.org_full_names)
+    prefixes = [*places, *CENTRAL_PREFIXES]
+    place_index, organization_index, prefix_index = WordIndex(places), WordIndex(organizations), WordIndex(prefixes)
+    found = 0
+    for text in random_texts([*prefixes, *organizations], count=3000, seed=10):
+        names = lex.name_index.find(text)
+        assert names.places == place_index.longest(text), text
+        assert names.organizations == organization_index.longest(text), text
+        by_start = sorted(prefix_index.lengths_at(text).items())
+        assert names.prefixes == [(start, start + length) for start, lengths in by_start for length in lengths], text
+        found += len(names.places) + len(names.organizations)
+    assert found > 3000  # the texts do hold names of both kinds

@@ -19,14 +19,20 @@ Strategies, one function each, then overlaps resolved to the longest:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
 from service import resources
-from service.lexicons import Lexicons, WordIndex, trie_pattern, words
+from service.lexicons import Lexicons, trie_pattern, words
 from service.pipeline.article import Article, Entity, Options, Token, evolve
-from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
+from service.pipeline.entities import (
+    Found,
+    ends_word,
+    lexicon_names,
+    starts_word,
+    to_entities,
+    word_at,
+)
 
 _CJK = "\u4e00-\u9fff"
 _BODY_VERBS = (
@@ -63,7 +69,6 @@ _NOT_ORG_ENDINGS = frozenset(
 _NUMBERED = re.compile(
     r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
 )
-_CENTRAL = "中共中央|中央|国家|国务院|全国|中国"
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
 _UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
 _UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
@@ -82,38 +87,34 @@ _COMPANY_BREAK = re.compile(rf"{trie_pattern([*_BODY_VERBS.split('|'), '我们']
 
 
 @cache
-def _patterns(lex: Lexicons) -> tuple[WordIndex, re.Pattern[str], re.Pattern[str]]:
+def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffix = rf"(?:{lex.org_suffix_re})(?!{_NOT_AFTER_SUFFIX})"
     # a body is made of characters and the standard stems with 和 inside (文化和旅游, org_stems.txt)
     body = rf"(?:{lex.org_stem_re}|{_BODY})"
-    # the prefixes (5,800 places and the central ones) are found by an automaton, and only where
-    # one starts does `re` try the rest: `_after_prefix` says why that is the regex's own answer
-    prefixes = WordIndex([*lex.place_full_names, *_CENTRAL.split("|")])
+    # the prefixes (5,800 places and the central ones) are found by an automaton
+    # (`Lexicons.name_index`), and only where one starts does `re` try the rest: `_after_prefix`
+    # says why that is the regex's own answer
     after_prefix = re.compile(rf"{body}{{0,10}}?{suffix}")
     # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
     # that look-behind is checked by `_local`, so the pattern opens with a character class that
     # `re` can scan for (48 -> 12 µs a seed)
     local = re.compile(rf"[省市县区州]{body}{{0,8}}?{suffix}")
-    return prefixes, after_prefix, local
+    return after_prefix, local
 
 
-def _after_prefix(prefixes: WordIndex, after: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """The spans `re.finditer(trie_pattern(prefixes) + after.pattern, text)` finds, in a tenth of
-    its time (345 -> 30 µs a seed): that regex tests its 5,800-word trie at every position.
+def _after_prefix(prefixes: list[tuple[int, int]], after: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The spans `re.finditer(trie_pattern(words) + after.pattern, text)` finds, given where in
+    `text` the prefix `words` stand (`Names.prefixes`), in a tenth of its time (345 -> 30 µs a
+    seed): that regex tests its 5,800-word trie at every position.
 
     The same answer: a match starts only where a prefix does; there `re` tries the prefixes
     longest first (the trie's greedy groups), each with all of `after` before the next shorter
-    one; and the search goes on from the match's end, as here."""
+    one; and the search goes on from the match's end (past the shorter prefixes at that start)."""
     last_end = 0
-    for start, lengths in sorted(prefixes.lengths_at(text).items()):
-        if start < last_end:
-            continue
-        for length in lengths:
-            match = after.match(text, start + length)
-            if match:
-                last_end = match.end()
-                yield start, last_end
-                break
+    for start, end in prefixes:
+        if start >= last_end and (match := after.match(text, end)):
+            last_end = match.end()
+            yield start, last_end
 
 
 def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
@@ -147,34 +148,33 @@ def find_organizations(
     text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
 ) -> tuple[Entity, ...]:
     """Organizations found in `text` (the Simplified copy), named as `written` has them."""
-    starts, ends = token_edges(tokens)
+    names = lexicon_names(text, lex)
     found = [
-        *_known(text, lex, starts, ends),
-        *_prefixed(text, lex, tokens),
+        *_known(text, lex, tokens, names.organizations),
+        *_prefixed(text, lex, tokens, names.prefixes),
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
         *_companies(text),
     ]
     found.extend(_children(text, found))
-    return to_entities(text, non_overlapping(found), written=written)
+    return to_entities(text, found, written=written)
 
 
-def _known(text: str, lex: Lexicons, starts: frozenset[int], ends: frozenset[int]) -> list[Found]:
-    # 1. central organs and their short forms, from the lexicon
+def _known(text: str, lex: Lexicons, tokens: tuple[Token, ...], known: list[tuple[int, int]]) -> list[Found]:
+    # 1. central organs and their short forms, from the lexicon (`known`: where they stand)
     found = []
-    for start, end in lex.known_org_index.longest(text):  # known_org_re's matches, in one pass
+    for start, end in known:
         name = text[start:end]
-        if len(name) <= 2 and (start not in starts or end not in ends):
+        if len(name) <= 2 and not (starts_word(tokens, start) and ends_word(tokens, end)):
             continue
         found.append(Found(start, end, lex.org_full_names[name], "known"))
     return found
 
 
-def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...] = ()) -> list[Found]:
+def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: list[tuple[int, int]]) -> list[Found]:
     # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
-    prefixes, after_prefix, local = _patterns(lex)
+    after_prefix, local = _patterns(lex)
     found = []
-    edges = _Words(tokens, lex)
     for spans, rule in (
         (_after_prefix(prefixes, after_prefix, text), "prefixed"),
         (_spans(_local(local, text)), "local"),
@@ -183,7 +183,7 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...] = ()) -> list[
             name = text[start:end]
             if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
                 continue
-            if not edges.stands_as_name(start, end):
+            if not _stands_as_name(tokens, lex, start, end):
                 continue
             found.append(Found(start, end, lex.org_full_names.get(name, name), rule))
     return found
@@ -192,31 +192,23 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...] = ()) -> list[
 _VERB_WORDS = frozenset(words("作 做 任 到 赴 会见 看望 会谈 视察 慰问 致辞 讲话"))  # not 调研, 考察: 调研组
 
 
-class _Words:
-    """The segmenter's words, asked whether a prefixed match is a name and not a clause."""
-
-    def __init__(self, tokens: tuple[Token, ...], lex: Lexicons) -> None:
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.lex = lex
-
-    def stands_as_name(self, start: int, end: int) -> bool:
-        """False where the match ends inside a word (政府 of 政府工作报告) that does not go on into a
-        role title (省委 of 省委书记 is fine), or runs across a role title with more after it
-        (国务院总理李克强作政府) or a verb (作, 会见, 调研)."""
-        tokens = self.tokens
-        i = max(0, bisect_right(self.starts, start) - 1)
-        while i < len(tokens) and tokens[i].start < end:
-            token = tokens[i]
-            i += 1
-            if token.start < start:
-                continue
-            if token.end > end:
-                tail = token.word[end - token.start :]
-                return tail in self.lex.role_titles or bool(self.lex.role_title_re.fullmatch(tail))
-            if token.word in _VERB_WORDS or (token.end < end and token.word in self.lex.role_titles):
-                return False
-        return True
+def _stands_as_name(tokens: tuple[Token, ...], lex: Lexicons, start: int, end: int) -> bool:
+    """Whether the segmenter's words say a prefixed match is a name and not a clause: False where
+    the match ends inside a word (政府 of 政府工作报告) that does not go on into a role title (省委
+    of 省委书记 is fine), or runs across a role title with more after it (国务院总理李克强作政府)
+    or a verb (作, 会见, 调研)."""
+    i = word_at(tokens, start)
+    while i < len(tokens) and tokens[i].start < end:
+        token = tokens[i]
+        i += 1
+        if token.start < start:
+            continue
+        if token.end > end:
+            tail = token.word[end - token.start :]
+            return tail in lex.role_titles or bool(lex.role_title_re.fullmatch(tail))
+        if token.word in _VERB_WORDS or (token.end < end and token.word in lex.role_titles):
+            return False
+    return True
 
 
 def _children(text: str, found: list[Found]) -> list[Found]:
@@ -240,9 +232,27 @@ def _companies(text: str) -> list[Found]:
     # 7. a company by its registered name, standing after a clause edge, with no verb inside
     return [
         Found(m.start(), m.end(), m.group(), "company")
-        for m in _COMPANY.finditer(text)
+        for m in _company_names(text)
         if not _COMPANY_BREAK.search(m.group())
     ]
+
+
+_COMPANY_REACH = 18  # from a name's start to the 有限 of its suffix: 16 characters, then 股份
+
+
+def _company_names(text: str) -> Iterator[re.Match[str]]:
+    """`_COMPANY.finditer(text)`, with `re` set going only near a 有限, which every suffix holds:
+    the pattern opens with a look-behind, so `re` would try it at every position (a text without
+    a company: 40 -> 1 µs). A name that starts at or after `position` has its 有限 at least 2 and
+    at most `_COMPANY_REACH` characters after its start, so it starts no earlier than the first
+    有限 from `position + 2`, less the reach; the search from there is finditer's own."""
+    position = 0
+    while (suffix := text.find("有限", position + 2)) != -1:
+        match = _COMPANY.search(text, max(position, suffix - _COMPANY_REACH))
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def _numbered(text: str) -> list[Found]:

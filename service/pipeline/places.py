@@ -19,11 +19,12 @@ Mentions of one place are grouped under the longest form the text writes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from service import resources
 from service.lexicons import Lexicons
 from service.pipeline.article import Article, Entity, Options, Person, Token, evolve
-from service.pipeline.entities import Found, non_overlapping, to_entities, token_edges
+from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
 # _ONE_CHAR and _VISITED_TOWN match the character before the place (在, 赴, ...) rather than look
@@ -46,6 +47,18 @@ _TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
 )
+_TOWN_KINDS = ("镇", "乡", "街道")  # what a visited town's name ends in
+_VISITED_TOWN_REACH = 5  # from the 赴/到/在 to its town's kind: 1 + at most 4 characters of name
+
+
+def _visited_towns(text: str) -> Iterator[re.Match[str]]:
+    """`_VISITED_TOWN.finditer(text)`, set going where a match can first start: no earlier than
+    `_VISITED_TOWN_REACH` characters before the first 镇, 乡 or 街道, which most texts do not hold
+    (`str.find` then spares `re` its scan for 赴/到/在: 6 -> 1 µs a seed)."""
+    kinds = [at for at in map(text.find, _TOWN_KINDS) if at != -1]
+    if not kinds:
+        return iter(())
+    return _VISITED_TOWN.finditer(text, max(0, min(kinds) - _VISITED_TOWN_REACH))
 
 
 def extract_places(article: Article, options: Options) -> Article:
@@ -71,13 +84,13 @@ def find_places(
     text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
 ) -> tuple[Entity, ...]:
     """Places found in `text` (the Simplified copy), named as `written` has them."""
-    starts, ends = token_edges(tokens)
     found = []
     # 1. names of two or more characters from the lexicon
-    for start, end in lex.place_index.longest(text):  # place_re's matches, found in one pass
+    for start, end in lexicon_names(text, lex).places:  # place_re's matches, found in one pass
         name = text[start:end]
         if tokens and (
-            start not in starts or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and end not in ends)
+            not starts_word(tokens, start)
+            or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and not ends_word(tokens, end))
         ):
             continue
         found.append(Found(start, end, lex.place_full_names[name], "lexicon"))
@@ -113,7 +126,7 @@ def find_places(
                 found.append(Found(match.start(), match.end(), match.group(), "town"))
                 end = match.end()
     # 4. a town a visit goes to
-    for match in _VISITED_TOWN.finditer(text):
+    for match in _visited_towns(text):
         if match["place"][0] not in _NOT_SUBORDINATE_START:
             found.append(Found(match.start("place"), match.end("place"), match["place"], "visited-town"))
     # 5. one-character short forms where a meeting or a visit puts them
@@ -121,4 +134,4 @@ def find_places(
         full = lex.place_one_char.get(match["place"])
         if full:
             found.append(Found(match.start("place"), match.end("place"), full, "one-char"))
-    return to_entities(text, non_overlapping(found), written=written)
+    return to_entities(text, found, written=written)
