@@ -46,7 +46,8 @@ def summarize(article: Article, options: Options) -> Article:
     if len(candidates) < options.summary:  # few real sentences: take what there is
         candidates = [i for i in range(len(sentences)) if words[i]] or list(range(len(sentences)))
     scores = _rank([bags[i] for i in candidates], [len(words[i]) for i in candidates], _lead_prior(article, candidates))
-    best = sorted(range(len(candidates)), key=lambda k: (-scores[k], k))[: options.summary]
+    # best first, ties to the earlier sentence (a sort keeps the order of equals, reverse=True included)
+    best = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)[: options.summary]
     top = max(scores) or 1.0
     summary = tuple(evolve(sentences[candidates[k]], score=round(scores[k] / top, 4)) for k in sorted(best))
     return evolve(article, summary=summary)
