@@ -33,7 +33,7 @@ from service.pipeline.keywords import content_words
 
 BITS = 64
 LANE_BITS = 32  # one lane of the sum per bit of the hash
-HASH_CACHE_SIZE = 1 << 16  # words whose spread hash is kept: a day's vocabulary, ≈ 20 MB at most
+HASH_CACHE_SIZE = 1 << 16  # words whose spread hash is kept: a day's vocabulary, ≈ 30 MB at most (300 B an int)
 # the weights become whole units with the document's total scaled to 2**31: no lane, which sums some of
 # them, can carry into the next (< 2**32), and a weight is resolved to 2**-31 of the total
 _TOTAL_UNITS = 1 << 31
