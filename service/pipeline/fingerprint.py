@@ -11,24 +11,34 @@ and separated the seeds no better.) Two
 reports of one meeting land a few bits apart; unrelated articles about 32 bits apart, as random
 hashes would. Compare fingerprints by Hamming distance.
 
-Bits are counted a byte of the hash at a time (8 additions per feature into a table of 8 x 256
-byte values, then folded in half bit by bit), not bit by bit per feature; each word's hash is
-computed once per process and remembered (a bounded cache): simhash 0.21 -> 0.10 ms a seed.
+All 64 bits are counted at once, in one big integer: each word's hash is spread so that bit k
+sits at the bottom of a 32-bit lane k (computed once per process and remembered, a bounded cache),
+and the weights become whole units, the document's total scaled to 2**31; summing units x spread
+hash over the features then adds every lane in one multiply-add a feature, and no lane can carry
+into the next. (Before: 8 additions a feature into a table of 8 x 256 byte values, then folded
+bit by bit: simhash 0.10 -> 0.035 ms a seed.) Whole units decide a bit as the float weights would
+unless the two sides are within N / 2**31 of the total for N features; the closest bit on the 92
+documents of the output snapshot is 1.7e-5 of the total apart, over a thousand times that.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import operator
+import struct
 
 from service import resources
 from service.pipeline.article import Article, Options, evolve
 from service.pipeline.keywords import content_words
 
 BITS = 64
-HASH_CACHE_SIZE = 1 << 16  # words whose hash is kept: a day's vocabulary, ≈ 10 MB at most
-_hashes: dict[str, tuple[int, ...]] = {}  # feature -> where its 8 hash bytes fall in the table
+LANE_BITS = 32  # one lane of the sum per bit of the hash
+HASH_CACHE_SIZE = 1 << 16  # words whose spread hash is kept: a day's vocabulary, ≈ 30 MB at most (300 B an int)
+# the weights become whole units with the document's total scaled to 2**31: no lane, which sums some of
+# them, can carry into the next (< 2**32), and a weight is resolved to 2**-31 of the total
+_TOTAL_UNITS = 1 << 31
+_LANES = struct.Struct(f"<{BITS}I")  # the 64 lanes of 32 bits, bit 0's lane first
+_spread: dict[str, int] = {}  # feature -> its hash with bit k moved to bit k * LANE_BITS
 
 
 def fingerprint(article: Article, options: Options) -> Article:
@@ -45,36 +55,31 @@ def features(article: Article) -> dict[str, float]:
 
 
 def simhash(weighted: dict[str, float]) -> str:
-    """The SimHash of weighted features, as 16 lowercase hex digits."""
-    if not weighted:
+    """The SimHash of weighted (not negative) features, as 16 lowercase hex digits."""
+    total = sum(weighted.values())
+    if not total > 0:
         return "0" * (BITS // 4)
-    # table[value * 8 + position]: the weight of the features whose hash has `value` at byte `position`
-    table = [0.0] * 2048
-    hashes = _hashes
+    scale = _TOTAL_UNITS / total
+    spread = _spread
+    sums = 0  # lane k: the units of the features whose hash has bit k set
+    units_in_all = 0
     for feature, weight in weighted.items():
-        for slot in hashes.get(feature) or _slots(feature):
-            table[slot] += weight
-    half = sum(weighted.values()) / 2
-    result = 0
-    size = 2048
-    for bit in range(7, -1, -1):
-        # the top half of the table holds the byte values with this bit set, each position every
-        # 8th slot; folding the top onto the bottom makes the next bit down the top bit again
-        size //= 2
-        top = table[size:]
-        for position in range(8):  # big-endian: byte 0 holds bits 63..56
-            if sum(top[position::8]) > half:
-                result |= 1 << ((7 - position) * 8 + bit)
-        if bit:
-            table = list(map(operator.add, table[:size], top))
+        units = int(weight * scale)
+        sums += units * (spread.get(feature) or _spread_hash(feature))
+        units_in_all += units
+    lanes = _LANES.unpack(sums.to_bytes(_LANES.size, "little"))
+    # bit k is set when the features that have it outweigh those that do not
+    result = sum(1 << bit for bit, lane in enumerate(lanes) if 2 * lane > units_in_all)
     return f"{result:016x}"
 
 
-def _slots(feature: str) -> tuple[int, ...]:
-    """A feature's 8 hash bytes as slots of the table, remembered (BLAKE2b is most of the cost)."""
+def _spread_hash(feature: str) -> int:
+    """A feature's 64-bit hash with bit k moved to the bottom of lane k, remembered (BLAKE2b and the
+    spreading are most of the cost)."""
     digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
-    slots = tuple(value * 8 + position for position, value in enumerate(digest))
-    if len(_hashes) >= HASH_CACHE_SIZE:
-        _hashes.clear()  # simpler than an LRU, and as good for a vocabulary that mostly recurs
-    _hashes[feature] = slots
-    return slots
+    value = int.from_bytes(digest, "big")  # big-endian: the digest's first byte holds bits 63..56
+    spread = sum(1 << (bit * LANE_BITS) for bit in range(BITS) if value >> bit & 1)
+    if len(_spread) >= HASH_CACHE_SIZE:
+        _spread.clear()  # simpler than an LRU, and as good for a vocabulary that mostly recurs
+    _spread[feature] = spread
+    return spread

@@ -62,6 +62,7 @@ _SUFFIXES_BY_LENGTH = tuple(
     (length, frozenset(suffix for suffix in SHORT_FORM_SUFFIXES if len(suffix) == length))
     for length in sorted({len(suffix) for suffix in SHORT_FORM_SUFFIXES}, reverse=True)
 )
+_HEAD_ENDS = frozenset(suffix[-1] for suffix in SHORT_FORM_SUFFIXES)  # a word that ends otherwise has no head
 TEXTRANK_WINDOW = 5  # tokens, as jieba's TextRank
 TEXTRANK_DAMPING = 0.85
 TEXTRANK_ITERATIONS = 10
@@ -183,8 +184,12 @@ def credit_short_forms(counts: dict[str, float]) -> None:
     """A full name also counts for its short form: 吉林省 for 吉林, 海关总署 for 海关.
 
     Only when the short form itself stands in the text: the full name then names the same thing.
+    Only the words that end as a head does are tried (one set lookup: 9 in 10 candidates are not).
     """
-    credits = [(short, count) for key, count in counts.items() if (short := short_form(key)) in counts]
+    ends = _HEAD_ENDS
+    credits = [
+        (short, count) for key, count in counts.items() if key[-1] in ends and (short := short_form(key)) in counts
+    ]
     for short, count in credits:
         counts[short] += count  # type: ignore[index]
 
@@ -234,10 +239,12 @@ def textrank_scores(words: ContentWords) -> dict[str, float]:
 
 
 def top_keywords(scores: dict[str, float], words: ContentWords, limit: int) -> tuple[Keyword, ...]:
-    """The `limit` best, best first, weights scaled so that the best is 1.0."""
+    """The `limit` best, best first, weights scaled so that the best is 1.0.
+
+    Ties go to the word that comes first: both scorers fill `scores` in the order of the words'
+    first occurrence, and a sort keeps that order among equals (reverse=True included)."""
     if not scores:
         return ()
-    order = {key: index for index, key in enumerate(dict.fromkeys(words.keys))}
-    best = sorted(scores, key=lambda key: (-scores[key], order[key]))[:limit]
+    best = sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
     top = scores[best[0]] or 1.0
     return tuple(Keyword(words.surface[key], round(scores[key] / top, 4)) for key in best)

@@ -1,17 +1,19 @@
 """The power iteration of a personalized PageRank, shared by the summary and TextRank keywords.
 
 `iterate` runs a fixed number of steps of `rank[i] = jump[i] + damping * Σ share[i][k] · rank[neighbour[i][k]]`
-from `rank = [1.0] * n`. Each node is one row (its jump, its shares, a getter of its neighbours'
-ranks) made once, so a step is one comprehension over the rows: `operator.itemgetter` fetches all
-of a node's neighbours' ranks in one C call, and nothing is looked up by index per node and step.
-The products are summed in the same order as a plain loop would: the very same floats (measured on
-the seeds' summaries: 204 -> 177 µs an article for the 20 steps).
+from `rank = [1.0] * n`. The edges are laid out once, row after row, in two flat lists (their shares,
+their neighbours); a step then fetches all the neighbours' ranks in one `itemgetter` call, multiplies
+them by the shares in one `map`, and each row sums its own next `degree` products (`islice` over the
+one stream of products): no per-row getter call or tuple. The products are summed in the same order
+as a plain loop would: the very same floats (measured on the seeds' summaries: 20 steps 204 -> 177
+µs an article with a getter per row, -> 165 µs flat).
 """
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 Ranks = Callable[[list[float]], Sequence[float]]
 
@@ -39,9 +41,14 @@ def iterate(
     iterations: int,
 ) -> list[float]:
     """`iterations` steps from all ones; `shares[i][k]` goes with `neighbours[i][k]`."""
-    rows = [(base, share, _ranks_of(near)) for base, share, near in zip(jump, shares, neighbours, strict=True)]
+    degrees = [len(near) for near in neighbours]
+    if degrees != [len(row) for row in shares]:  # flat, one row's missing share would shift all the next rows
+        raise ValueError("one share per neighbour, one list of each per node")
+    all_shares = [share for row in shares for share in row]
+    ranks_of_all = _ranks_of([node for near in neighbours for node in near])
     mul = operator.mul
-    rank = [1.0] * len(rows)
+    rank = [1.0] * len(jump)
     for _ in range(iterations):
-        rank = [base + damping * sum(map(mul, share, ranks(rank))) for base, share, ranks in rows]
+        products = map(mul, all_shares, ranks_of_all(rank))  # edge after edge, row after row
+        rank = [base + damping * sum(islice(products, degree)) for base, degree in zip(jump, degrees, strict=True)]
     return rank

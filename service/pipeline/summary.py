@@ -16,7 +16,8 @@ candidate gets 1/(1+i), and the first sentence of a paragraph counts half as muc
 from __future__ import annotations
 
 import math
-import re
+from bisect import bisect_left
+from collections import defaultdict
 
 from service import resources
 from service.pipeline import pagerank
@@ -27,44 +28,54 @@ LINKS_PER_WORD = 4
 DAMPING = 0.85
 ITERATIONS = 20
 MIN_CONTENT_WORDS = 2
-_ENDS_A_SENTENCE = re.compile(r"[。！？；!?;][”’」』）)]*$")
+_SENTENCE_ENDS = tuple("。！？；!?;")
+_CLOSERS = "”’」』）)"  # quotes and brackets that may close a sentence after its end mark
 
 
 def summarize(article: Article, options: Options) -> Article:
     if options.summary <= 0 or not article.sentences:
         return evolve(article, summary=())
     sentences = article.sentences
-    bags = _sentence_words(article)
+    words = _sentence_words(article)
+    bags = [dict.fromkeys(keys) for keys in words]  # each sentence's distinct content words, in order
     candidates = [
         i
         for i, sentence in enumerate(sentences)
-        if len(bags[i]) >= MIN_CONTENT_WORDS and _ENDS_A_SENTENCE.search(sentence.text)
+        if len(bags[i]) >= MIN_CONTENT_WORDS and _ends_a_sentence(sentence.text)
     ]
     if len(candidates) < options.summary:  # few real sentences: take what there is
-        candidates = [i for i in range(len(sentences)) if bags[i]] or list(range(len(sentences)))
-    scores = _rank([bags[i] for i in candidates], _lead_prior(article, candidates))
-    best = sorted(range(len(candidates)), key=lambda k: (-scores[k], k))[: options.summary]
+        candidates = [i for i in range(len(sentences)) if words[i]] or list(range(len(sentences)))
+    scores = _rank([bags[i] for i in candidates], [len(words[i]) for i in candidates], _lead_prior(article, candidates))
+    # best first, ties to the earlier sentence (a sort keeps the order of equals, reverse=True included)
+    best = sorted(range(len(candidates)), key=scores.__getitem__, reverse=True)[: options.summary]
     top = max(scores) or 1.0
     summary = tuple(evolve(sentences[candidates[k]], score=round(scores[k] / top, 4)) for k in sorted(best))
     return evolve(article, summary=summary)
 
 
-def _sentence_words(article: Article) -> list[dict[str, int]]:
-    """Each sentence's content words with their counts (one walk over tokens and sentences)."""
+def _ends_a_sentence(text: str) -> bool:
+    """Ends with 。！？； (or their ASCII forms), closing quotes after it allowed; a look at the end,
+    not a regex search that tries every character of the sentence."""
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def _sentence_words(article: Article) -> list[tuple[str, ...]]:
+    """Each sentence's content words, repeats kept, in text order: those whose token starts in it.
+
+    Content words and sentences are both in text order, so each sentence's words are one slice of
+    `ContentWords.keys`, found by bisecting the words' start offsets: two C calls a sentence, not a
+    Python step a word."""
     words = content_words(article)
-    tokens, sentences = article.tokens, article.sentences
-    bags: list[dict[str, int]] = [{} for _ in sentences]
-    index = 0
-    for position, key in zip(words.positions, words.keys, strict=True):
-        start = tokens[position].start
-        while index < len(sentences) and sentences[index].end <= start:
-            index += 1
-        if index == len(sentences):
-            break
-        if sentences[index].start <= start:
-            bag = bags[index]
-            bag[key] = bag.get(key, 0) + 1
-    return bags
+    tokens, keys = article.tokens, words.keys
+    starts = [tokens[position].start for position in words.positions]
+    found = []
+    low = 0
+    for sentence in article.sentences:
+        low = bisect_left(starts, sentence.start, low)
+        high = bisect_left(starts, sentence.end, low)
+        found.append(keys[low:high])
+        low = high
+    return found
 
 
 def _lead_prior(article: Article, candidates: list[int]) -> list[float]:
@@ -75,15 +86,17 @@ def _lead_prior(article: Article, candidates: list[int]) -> list[float]:
     ]
 
 
-def _rank(bags: list[dict[str, int]], prior: list[float]) -> list[float]:
-    """Personalized PageRank over the sparse sentence graph; one score per sentence."""
+def _rank(bags: list[dict[str, None]], lengths: list[int], prior: list[float]) -> list[float]:
+    """Personalized PageRank over the sparse sentence graph; one score per sentence.
+
+    `bags` are the sentences' distinct content words, `lengths` their numbers of content words."""
     res = resources.get()
     idf, default = res.idf, res.idf_default
     n = len(bags)
-    postings: dict[str, list[int]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(bags):
         for key in bag:
-            postings.setdefault(key, []).append(i)
+            postings[key].append(i)
     edges: dict[tuple[int, int], float] = {}
     for key, holders in postings.items():
         if len(holders) < 2:  # most words stand in one sentence: they link nothing
@@ -92,7 +105,7 @@ def _rank(bags: list[dict[str, int]], prior: list[float]) -> list[float]:
         for p, a in enumerate(holders):
             for b in holders[p + 1 : p + 1 + LINKS_PER_WORD]:
                 edges[a, b] = edges.get((a, b), 0.0) + weight
-    size = [math.log(1 + sum(bag.values())) for bag in bags]
+    size = [math.log(1 + length) for length in lengths]
     out = [0.0] * n
     for (a, b), weight in edges.items():
         weight /= size[a] + size[b] or 1.0
