@@ -26,6 +26,7 @@ JSON = "application/json"
 TEXT = "text/plain"
 NDJSON = "application/x-ndjson"
 
+_ANYTHING = frozenset({"", "*/*"})  # Accept values that leave the choice to us
 DOCUMENT_FIELDS: tuple[str, ...] = tuple(DocumentSchema().fields)  # in the order openapi.yaml lists them
 
 
@@ -54,7 +55,11 @@ def negotiate(request: Request, offers: Sequence[str]) -> Answer:
 
 
 def _media_type(request: Request, offers: Sequence[str]) -> str:
-    if not request.accept_mimetypes:  # no Accept header: the client takes what it is given
+    if request.headers.get("Accept", "*/*") in _ANYTHING:
+        # No Accept header, or curl's and most clients' `*/*`: the client takes what it is given,
+        # without parsing the header into a MIMEAccept (~5 µs a request).
+        return offers[0]
+    if not request.accept_mimetypes:  # an Accept header with nothing in it
         return offers[0]
     best = request.accept_mimetypes.best_match(offers)
     if best is None:
