@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import cache
 
 from flask import Blueprint, Flask, Response, g, request
 from prometheus_client import (
@@ -70,8 +71,15 @@ def _registry() -> CollectorRegistry:
     return registry
 
 
+# A labelled series found once and kept: labels() takes a lock and builds a key on every call. The
+# label values are the few prometheus-client itself keeps a series for, so this holds no more.
+_documents_series = cache(DOCUMENTS.labels)
+_requests_series = cache(REQUESTS.labels)
+_latency_series = cache(LATENCY.labels)
+
+
 def observe_document(article: Article) -> None:
-    DOCUMENTS.labels("ok").inc()
+    _documents_series("ok").inc()
     DOCUMENT_BYTES.inc(article.source.size)
     stages = _stage_series
     for stage, seconds in article.timings.items():
@@ -85,7 +93,7 @@ _stage_series: dict[str, Histogram] = {}  # the stages are a fixed few (pipeline
 
 
 def observe_failure(problem: Problem) -> None:
-    DOCUMENTS.labels(problem.slug).inc()
+    _documents_series(problem.slug).inc()
 
 
 def _start_clock() -> None:
@@ -94,14 +102,15 @@ def _start_clock() -> None:
 
 def _count(response: Response) -> Response:
     method = request.method
-    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+    rule = request.url_rule
+    endpoint = rule.rule if rule else "unmatched"
     started = g.get("metrics_started", time.perf_counter())
     status = str(response.status_code)
 
     # Counted when the server closes the response, so a streamed answer is timed to its end.
     def finished() -> None:
-        REQUESTS.labels(method, endpoint, status).inc()
-        LATENCY.labels(method, endpoint).observe(time.perf_counter() - started)
+        _requests_series(method, endpoint, status).inc()
+        _latency_series(method, endpoint).observe(time.perf_counter() - started)
 
     response.call_on_close(finished)
     return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 
@@ -16,6 +18,11 @@ blueprint = Blueprint("documents", __name__)
 _OPTIONS = ProcessingOptions()
 
 
+@cache
+def _default_options() -> Options:
+    return _OPTIONS.to_options(_OPTIONS.load({}))
+
+
 @blueprint.post("/v1/documents")
 def create_document() -> Response:
     answer = negotiate(request, offers=(JSON, TEXT))
@@ -26,6 +33,8 @@ def create_document() -> Response:
 
 def load_options() -> Options:
     """The query's processing options; the batch endpoint takes the same ones."""
+    if not request.args:  # the common request: no query, so the defaults, loaded once
+        return _default_options()
     try:
         data = _OPTIONS.load(request.args.to_dict())
     except ValidationError as error:

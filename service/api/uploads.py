@@ -10,6 +10,7 @@ import base64
 import binascii
 import io
 import json
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -27,6 +28,10 @@ from service.security import safe_filename
 RAW_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream", "application/xhtml+xml"})
 _JSON_UPLOAD = JsonUpload()
 _SPARE_PARTS = 10  # parts a batch may carry besides its files: a form field or two
+# The disposition curl, browsers and requests write, with a file name that has nothing to unquote
+# (no backslash, quote or %22): read at once, where werkzeug's parser walks a quoted name one
+# character at a time (~8 µs an upload). Any other form goes to that parser.
+_COMMON_DISPOSITION = re.compile(r'form-data; name="file"; filename="([^"\\%]*)"')
 
 
 def read_upload(request: Request, *, limit: int) -> Upload:
@@ -154,10 +159,14 @@ def _single_file_part(body: bytes, boundary_param: str) -> FileStorage | None:
     disposition = fields.get("content-disposition")
     if disposition is None:
         return None
-    _, options = parse_options_header(disposition)
-    filename = options.get("filename")
-    if options.get("name") != "file" or filename is None:
-        return None
+    common = _COMMON_DISPOSITION.fullmatch(disposition)
+    if common is not None:
+        filename = common.group(1)
+    else:
+        _, options = parse_options_header(disposition)
+        filename = options.get("filename")
+        if options.get("name") != "file" or filename is None:
+            return None
     return FileStorage(io.BytesIO(body[head_end + 4 : end]), filename, "file", headers=fields)
 
 

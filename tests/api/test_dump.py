@@ -1,6 +1,7 @@
 """The hand-written `dump_document` is `DocumentSchema().dump`, key for key and type for type.
 
-The schemas are the declared contract; `dump_document` is only a faster way to the same dict.
+The schemas are the declared contract; `dump_document` is only a faster way to the same dict,
+and the answer's orjson body the same text as Flask's jsonify would write.
 Compared as JSON text (keys in order, 1 and 1.0 and true told apart) on every seed under several
 options, and on an article that has one of every kind of fact, so a field added to a schema and
 not to `dump_document` (or the other way round) fails here.
@@ -13,6 +14,7 @@ import json
 import pytest
 
 from conftest import read_seed, seed_names
+from service.api.negotiation import JSON, Answer
 from service.api.schemas import DocumentSchema, dump_document
 from service.pipeline import process
 from service.pipeline.article import (
@@ -45,6 +47,9 @@ OPTIONS = [
 def _same(article: Article) -> None:
     expected = json.dumps(DocumentSchema().dump(article), ensure_ascii=False)
     assert json.dumps(dump_document(article), ensure_ascii=False) == expected
+    # The answer's body (orjson) is the text Flask's jsonify writes with the stdlib encoder.
+    jsonified = json.dumps(dump_document(article), ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert Answer(JSON).render(article).get_data() == jsonified.encode("utf-8")
 
 
 @pytest.mark.parametrize("options", OPTIONS, ids=repr)
