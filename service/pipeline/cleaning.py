@@ -50,7 +50,9 @@ _PLACEHOLDER_INLINE = re.compile(rf"[\[【［]{_PAD}{_IMAGE_WORD}{_PAD}[\]】］
 _RULE = re.compile(rf"{_DASH}{{5,}}")  # a paragraph of dashes alone is a drawn line, not text
 # zero-width characters, soft hyphens, C0 controls, and bidi controls (which can make a text read
 # otherwise than it is stored: U+202E reverses what follows)
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
+_INVISIBLE_CHARS = r"\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f"
+_INVISIBLE = re.compile(rf"[{_INVISIBLE_CHARS}]+")
+_TO_NORMALIZE = re.compile(rf"[{_INVISIBLE_CHARS}\s{IMAGE}]")  # what normalize_block changes inside a block
 _SPACE = re.compile(r"\s+")  # str patterns: also U+3000 (　) and U+00A0 (&nbsp;)
 _SPACE_AROUND_IMAGE = re.compile(rf"\s*{IMAGE}\s*")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
@@ -168,6 +170,11 @@ def _block_reach(raw: str, label_start: int, label_end: int) -> tuple[int, int]:
 
 def normalize_block(block: str) -> str:
     """One block's text as a paragraph: invisible characters and layout whitespace gone."""
+    stripped = block.strip()
+    if not _TO_NORMALIZE.search(stripped):
+        # Most blocks: whitespace at the ends only, so stripping is all there is to do (the
+        # invisible characters that are whitespace, \x1c-\x1f, go with it): one scan, not three.
+        return "" if _RULE.fullmatch(stripped) else stripped
     block = _INVISIBLE.sub("", block)
     if IMAGE in block:
         block = _SPACE_AROUND_IMAGE.sub(IMAGE, block)
