@@ -21,6 +21,7 @@ link text wins, or the whole body if none holds a fair share of it.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from lxml import etree
@@ -141,7 +142,11 @@ class _Element:
 class _Collector:
     """The lxml parser target: pieces of text and block breaks (None), and the containers."""
 
-    def __init__(self, document: bool) -> None:
+    def __init__(self) -> None:
+        self.reset(document=False)
+
+    def reset(self, *, document: bool) -> None:
+        """Ready for the next page: the collector and its parser are made once per thread."""
         self.document = document
         self.pieces: list[str | None] = []
         self.stack: list[_Element] = []
@@ -241,10 +246,7 @@ class _Collector:
 
 
 def extract_blocks(markup: str, *, document: bool) -> HtmlText:
-    collector = _Collector(document)
-    parser = etree.HTMLParser(target=collector, recover=True, no_network=True, remove_comments=True)
-    parser.feed(markup)
-    parser.close()
+    collector = _parse(markup, document=document)
     pieces = collector.pieces
     if document:
         pieces = _main_content(collector)
@@ -261,11 +263,35 @@ def extract_blocks(markup: str, *, document: bool) -> HtmlText:
         blocks.append("".join(current))
     if document:
         blocks = [block for block in blocks if not _is_page_info(block)]
-    return HtmlText(
+    page = HtmlText(
         blocks,
         title=" ".join("".join(collector.title).split()) if collector.title else None,
         headline=" ".join("".join(collector.headline).split()) if collector.headline else None,
     )
+    collector.reset(document=False)  # the reused collector keeps nothing of this page
+    return page
+
+
+_per_thread = threading.local()  # an lxml parser is not thread-safe: one per thread, reused
+
+
+def _parse(markup: str, *, document: bool) -> _Collector:
+    """The parser's events over `markup`, collected. A parser with a Python target costs 12 µs to
+    set up (lxml inspects the target's methods): made once per thread and reused, as lxml allows
+    after `close()`, its collector reset for each page."""
+    parser = getattr(_per_thread, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(target=_Collector(), recover=True, no_network=True, remove_comments=True)
+        _per_thread.parser = parser
+    collector: _Collector = parser.target
+    collector.reset(document=document)
+    try:
+        parser.feed(markup)
+        parser.close()
+    except BaseException:
+        del _per_thread.parser  # stopped half-way: the next page gets a new one
+        raise
+    return collector
 
 
 def _is_page_info(block: str) -> bool:
