@@ -274,7 +274,9 @@ def test_a_page_s_tool_strip_is_no_content() -> None:
 
 
 def test_the_reused_parser_keeps_nothing_of_the_page_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = extract_blocks("<html><head><title>第一页</title></head><body><h1>标题</h1><p>甲</p>", document=True)
+    first = extract_blocks(
+        '<html><head><meta charset="gbk"><title>第一页</title></head><body><h1>标题</h1><p>甲</p>', document=True
+    )
     second = extract_blocks("<p>乙</p>", document=False)
     assert (first.blocks, first.title, first.headline) == (["标题", "甲"], "第一页", "标题")
     assert (second.blocks, second.title, second.headline) == (["乙"], None, None)
