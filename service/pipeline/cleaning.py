@@ -42,7 +42,11 @@ _PLACEHOLDER_BLOCK = re.compile(
     rf"(?:\n{_PAD}{_DASH}{{3,}}{_PAD}$){{0,3}}",
     re.IGNORECASE | re.MULTILINE,
 )
-_PLACEHOLDER_HINT = re.compile(rf"{_DASH}{{3}}{_PAD}{_IMAGE_WORD}", re.IGNORECASE)  # 18 µs a seed, the block: 110
+# The cheap test for a block. Its dashes are written out, not `{3}`: `re` scans ahead for the first
+# character of a pattern only when the pattern opens with a single character (or class), not with
+# a repeat, and that scan is twice as fast as trying each position (12 -> 6 µs a seed). `X[X]*`
+# instead of `X+` below is for the same reason.
+_PLACEHOLDER_HINT = re.compile(rf"{_DASH}{_DASH}{_DASH}{_PAD}{_IMAGE_WORD}", re.IGNORECASE)
 _BLOCK_LINES = 3  # dashed lines a block may have each side of its labelled line (the {0,3} above)
 _DASHED_LINE = re.compile(rf"{_PAD}{_DASH}{{3,}}{_PAD}$", re.MULTILINE)  # one of those lines, from its start
 _MAX_LABELS = 16  # labels looked at one by one; past these, the rest of the text is one window
@@ -51,12 +55,12 @@ _RULE = re.compile(rf"{_DASH}{{5,}}")  # a paragraph of dashes alone is a drawn 
 # zero-width characters, soft hyphens, C0 controls, and bidi controls (which can make a text read
 # otherwise than it is stored: U+202E reverses what follows)
 _INVISIBLE_CHARS = r"\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f"
-_INVISIBLE = re.compile(rf"[{_INVISIBLE_CHARS}]+")
+_INVISIBLE = re.compile(rf"[{_INVISIBLE_CHARS}][{_INVISIBLE_CHARS}]*")  # [..]+, opening with one character
 _TO_NORMALIZE = re.compile(rf"[{_INVISIBLE_CHARS}\s{IMAGE}]")  # what normalize_block changes inside a block
 _SPACE = re.compile(r"\s+")  # str patterns: also U+3000 (　) and U+00A0 (&nbsp;)
 _SPACE_AROUND_IMAGE = re.compile(rf"\s*{IMAGE}\s*")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
-_REDACTION = re.compile(r"[*＊]+(?:[.．][*＊]+)*")
+_REDACTION = re.compile(r"[*＊][*＊]*(?:[.．][*＊]+)*")  # [*＊]+, opening with one character
 _PLAIN_NBSP = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
 _PAGE_TOOLS = re.compile(
     r"[【\[［]\s*(?:(?:字体|字号)\s*[:：][^】\]］]{0,16}|打印(?:本页)?|关闭(?:窗口)?|我要纠错|纠错|收藏|分享(?:到)?|返回顶部)\s*[】\]］]"
