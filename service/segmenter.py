@@ -18,9 +18,10 @@ Two things a segmenter cannot do are done here:
 
 - Set phrases with punctuation inside (`不忘初心、牢记使命`) are matched in the text first and become
   one token each; the text between them is segmented as usual.
-- Long runs are cut in bounded pieces (at line ends, then at punctuation, then at a fixed length
-  with an overlap that is re-segmented), so no input makes one call unboundedly expensive. Every
-  character is in exactly one token and `text[start:end] == word` for each of them.
+- Long runs are cut in bounded pieces (at the last line end within MAX_PIECE characters, then at
+  punctuation, then at a fixed length with an overlap that is re-segmented), so no input makes one
+  call unboundedly expensive, while a short text is one call. Every character is in exactly one
+  token and `text[start:end] == word` for each of them.
 """
 
 from __future__ import annotations
@@ -78,11 +79,15 @@ class Segmenter:
 
     def _tag_run(self, text: str, start: int, end: int, tokens: list[Token]) -> None:
         while start < end:
-            stop = text.find("\n", start, end) + 1 or end  # a line end is always a word boundary
-            if stop - start > MAX_PIECE:
-                stop = self._cut(text, start, min(end, start + MAX_PIECE), tokens)
-            else:
-                self._tag_piece(text, start, stop, tokens)
+            stop = end
+            if end - start > MAX_PIECE:
+                # A line end is always a word boundary (jieba-rs gives every "\n" a token of its own),
+                # so whole lines go together, up to MAX_PIECE characters a call.
+                stop = text.rfind("\n", start, start + MAX_PIECE) + 1
+                if not stop:
+                    start = self._cut(text, start, start + MAX_PIECE, tokens)
+                    continue
+            self._tag_piece(text, start, stop, tokens)
             start = stop
 
     def _cut(self, text: str, start: int, limit: int, tokens: list[Token]) -> int:

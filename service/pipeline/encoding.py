@@ -73,7 +73,7 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ue000-\uf8ff]")  # controls and private use
 
 SAMPLE = 2048  # characters (bytes, for binary checks) scored per candidate: enough to decide, cheap
-_ASCII = re.compile(r"[\x00-\x7f]+")
+_ASCII = re.compile(r"[\x00-\x7f][\x00-\x7f]*")  # [..]+, opening with one character: see cleaning._PLACEHOLDER_HINT
 PLAUSIBLE = 0.8  # share of non-ASCII characters that must be everyday ones (real text: 0.97+; noise: ~0.6)
 MARGIN = 0.08  # two different texts closer than this are a tie
 MAX_REPLACED_SHARE = 0.01  # undecodable bytes we replace (and report) rather than refuse

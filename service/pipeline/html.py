@@ -21,6 +21,7 @@ link text wins, or the whole body if none holds a fair share of it.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from lxml import etree
@@ -127,10 +128,11 @@ class HtmlText:
 
 
 class _Element:
-    __slots__ = ("end", "is_candidate", "link_chars", "start", "tag", "text_chars")
+    """An open or closed element of a whole page, as a container of text (a candidate for the content)."""
 
-    def __init__(self, tag: str, start: int, is_candidate: bool) -> None:
-        self.tag = tag
+    __slots__ = ("end", "is_candidate", "link_chars", "start", "text_chars")
+
+    def __init__(self, start: int, is_candidate: bool) -> None:
         self.start = start  # index into the collected pieces
         self.end = start
         self.text_chars = 0
@@ -141,17 +143,21 @@ class _Element:
 class _Collector:
     """The lxml parser target: pieces of text and block breaks (None), and the containers."""
 
-    def __init__(self, document: bool) -> None:
+    def __init__(self) -> None:
+        self.reset(document=False)
+
+    def reset(self, *, document: bool) -> None:
+        """Ready for the next page: the collector and its parser are made once per thread."""
         self.document = document
         self.pieces: list[str | None] = []
-        self.stack: list[_Element] = []
+        self.open_tags: list[str] = []  # the elements open at this point, outermost first
+        self.stack: list[_Element] = []  # the same elements as containers, for a whole page only
         self.candidates: list[_Element] = []
         self.skip_depth = 0  # > 0 inside script, style, head, boilerplate
         self.link_depth = 0
         self.title: list[str] | None = None
         self.headline: list[str] | None = None
         self.in_title = self.in_headline = False
-        self.body_chars = 0
 
     def start(self, tag: object, attrib: dict[str, str]) -> None:
         name = tag.lower() if isinstance(tag, str) else ""
@@ -160,11 +166,12 @@ class _Collector:
             self.in_title, self.title = True, []
         elif name == "h1" and self.headline is None:
             self.in_headline, self.headline = True, []
-        is_candidate = self.document and not skipped and self._is_content(name, attrib)
-        element = _Element(name, len(self.pieces), is_candidate)
+        if self.document:
+            is_candidate = not skipped and self._is_content(name, attrib)
+            self.stack.append(_Element(len(self.pieces), is_candidate))
         if skipped:
             self.skip_depth += 1
-        self.stack.append(element)
+        self.open_tags.append(name)
         if skipped:
             return
         if name in _BLOCK or name == "br":
@@ -177,20 +184,23 @@ class _Collector:
             self.link_depth += 1
 
     def end(self, tag: object) -> None:
-        if not self.stack:
+        if not self.open_tags:
             return
-        element = self.stack.pop()
-        if element.tag == "title":
+        name = self.open_tags.pop()
+        element = self.stack.pop() if self.document else None
+        if name == "title":
             self.in_title = False
-        elif element.tag == "h1":
+        elif name == "h1":
             self.in_headline = False
         if self.skip_depth:
             self.skip_depth -= 1
             return
-        if element.tag in _BLOCK:
+        if name in _BLOCK:
             self.pieces.append(None)
-        elif element.tag == "a":
+        elif name == "a":
             self.link_depth = max(0, self.link_depth - 1)
+        if element is None:  # a fragment: the containers' text counts choose a page's content only
+            return
         element.end = len(self.pieces)
         if self.stack:  # a parent holds its children's text: summed as they close, no tree walk
             self.stack[-1].text_chars += element.text_chars
@@ -205,7 +215,7 @@ class _Collector:
             self.headline.append(data)
         if self.skip_depth:
             return
-        if not self.document and "\n" in data and all(element.tag in ("html", "body") for element in self.stack):
+        if not self.document and "\n" in data and all(name in ("html", "body") for name in self.open_tags):
             # Text outside any element of a fragment is a plain-text line (the seeds' lines before
             # their `<div>`s): its line breaks are paragraph breaks, as in plain text.
             for index, line in enumerate(data.split("\n")):
@@ -214,12 +224,11 @@ class _Collector:
                 self.pieces.append(line)
         else:
             self.pieces.append(data)
-        if self.stack:
+        if self.stack:  # a whole page's
             chars = len(data.strip())
             self.stack[-1].text_chars += chars
             if self.link_depth:
                 self.stack[-1].link_chars += chars
-        self.body_chars += len(data)
 
     def comment(self, text: str) -> None:  # comments are dropped
         pass
@@ -241,10 +250,7 @@ class _Collector:
 
 
 def extract_blocks(markup: str, *, document: bool) -> HtmlText:
-    collector = _Collector(document)
-    parser = etree.HTMLParser(target=collector, recover=True, no_network=True, remove_comments=True)
-    parser.feed(markup)
-    parser.close()
+    collector = _parse(markup, document=document)
     pieces = collector.pieces
     if document:
         pieces = _main_content(collector)
@@ -261,11 +267,35 @@ def extract_blocks(markup: str, *, document: bool) -> HtmlText:
         blocks.append("".join(current))
     if document:
         blocks = [block for block in blocks if not _is_page_info(block)]
-    return HtmlText(
+    page = HtmlText(
         blocks,
         title=" ".join("".join(collector.title).split()) if collector.title else None,
         headline=" ".join("".join(collector.headline).split()) if collector.headline else None,
     )
+    collector.reset(document=False)  # the reused collector keeps nothing of this page
+    return page
+
+
+_per_thread = threading.local()  # an lxml parser is not thread-safe: one per thread, reused
+
+
+def _parse(markup: str, *, document: bool) -> _Collector:
+    """The parser's events over `markup`, collected. A parser with a Python target costs 12 µs to
+    set up (lxml inspects the target's methods): made once per thread and reused, as lxml allows
+    after `close()`, its collector reset for each page."""
+    parser = getattr(_per_thread, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(target=_Collector(), recover=True, no_network=True, remove_comments=True)
+        _per_thread.parser = parser
+    collector: _Collector = parser.target
+    collector.reset(document=document)
+    try:
+        parser.feed(markup)
+        parser.close()
+    except BaseException:
+        del _per_thread.parser  # stopped half-way: the next page gets a new one
+        raise
+    return collector
 
 
 def _is_page_info(block: str) -> bool:

@@ -12,7 +12,8 @@ from functools import cache
 
 import opencc
 
-_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_NOT_CJK = re.compile(rf"[^{_CJK}][^{_CJK}]*")  # [^..]+, opening with one character: see cleaning._PLACEHOLDER_HINT
 TRADITIONAL_SHARE = 0.05  # of the CJK characters changed by t2s: more than stray characters
 
 

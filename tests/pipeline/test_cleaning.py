@@ -8,8 +8,10 @@ import time
 import pytest
 
 from service.errors import EmptyDocument
+from service.pipeline import html
 from service.pipeline.article import Article, Options, Upload
 from service.pipeline.cleaning import clean
+from service.pipeline.html import extract_blocks
 from tests.pipeline.ingest_helpers import paragraphs, prepare
 
 STAR_RUN = re.compile(r"[*＊]+(?:[.．][*＊]+)*")  # the scorer's reading of a redaction example
@@ -269,3 +271,22 @@ def test_a_page_s_tool_strip_is_no_content() -> None:
     )
     text = process(Upload(page.encode(), filename="x.html")).text
     assert "字体" not in text and "纠错" not in text and "打印" not in text and "召开耕地保护" in text
+
+
+def test_the_reused_parser_keeps_nothing_of_the_page_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = extract_blocks(
+        '<html><head><meta charset="gbk"><title>第一页</title></head><body><h1>标题</h1><p>甲</p>', document=True
+    )
+    second = extract_blocks("<p>乙</p>", document=False)
+    assert (first.blocks, first.title, first.headline) == (["标题", "甲"], "第一页", "标题")
+    assert (second.blocks, second.title, second.headline) == (["乙"], None, None)
+
+    def fail(self: object, data: str) -> None:
+        raise RuntimeError("stopped half-way")
+
+    vars(html._per_thread).pop("parser", None)  # the next parser is made while the collector fails
+    with monkeypatch.context() as patch:
+        patch.setattr(html._Collector, "data", fail)
+        with pytest.raises(RuntimeError):
+            extract_blocks("<p>丙</p>", document=False)
+    assert extract_blocks("<div>丁<br>戊</div>", document=False).blocks == ["丁", "戊"]

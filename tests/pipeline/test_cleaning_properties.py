@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.article import Article, Options, Upload
-from service.pipeline.cleaning import clean
+from service.pipeline.cleaning import _PLACEHOLDER_BLOCK, clean, replace_dashed_blocks
 
 # Paragraph text: CJK (Simplified and Traditional), full-width and ASCII punctuation, Latin, digits,
 # redaction stars, and the characters markup must escape. No whitespace at the ends (layout), no
@@ -102,3 +102,19 @@ def test_plain_paragraphs_survive_in_order(texts: list[str], layout: list[str]) 
     article = clean(Article(upload=Upload(b"x"), raw_text=raw), Options())
     assert [article.text[span.start : span.end] for span in article.paragraphs] == texts
     _check_offsets(article)
+
+
+# Lines a dashed image block is made of, and lines that only look like parts of one.
+_DASHED_LINES = st.sampled_from(
+    [
+        "-" * 12, " ---- ", "—————　", "---这里有图片---", "--- 图片 ---", "-----图片-----正文", "正文", "",
+        "正文---图片---", "---图像", "==== Photo ====", "-----图片-----图片----", "<p>---图片---</p><p>正文</p>",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DASHED_LINES, max_size=30), st.sampled_from(["\n\ufdd0\n", "<br>\ufdd0<br>"]))
+def test_dashed_blocks_are_found_around_their_labels_as_over_the_whole_text(lines: list[str], marker: str) -> None:
+    raw = "\n".join(lines)
+    assert replace_dashed_blocks(raw, marker) == _PLACEHOLDER_BLOCK.sub(marker, raw)
