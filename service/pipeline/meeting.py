@@ -46,7 +46,10 @@ _VENUE = re.compile(
 )
 # A head count: (共|约|…)? + a number + 名/人. The number is searched for alone, so `re` can scan for
 # its first character, and the word before it is added by `_head_counts` (the stage 78 -> 32 µs a seed).
-_HEAD_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千万]+(?:余|多)?(?:名|人)(?![次口])")
+# one class, then its repeat (not `[…]+`): `re` scans ahead for a pattern's first character only
+# when the pattern opens with a single character or class
+_NUMERAL = "[0-9０-９一二三四五六七八九十百千万]"
+_HEAD_COUNT = re.compile(rf"{_NUMERAL}{_NUMERAL}*(?:余|多)?(?:名|人)(?![次口])")
 _COUNT_LEADS = ("总计", "合计", "超过", "共", "约", "近", "逾", "计", "达")  # the longest first
 _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|在分会场")
 
