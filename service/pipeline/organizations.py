@@ -122,20 +122,37 @@ def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
 
 
 _LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织")
+_LOCAL_FIRST = "省市县区州"  # what `local` opens with
 
 
 def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`finditer` of `(?:(?<![CJK])|(?<=[在和…]))` + `pattern`: a match whose start fails the
-    look-behind is skipped and the search goes on from the next character, as `re` would."""
+    """`finditer` of `(?:(?<![CJK])|(?<=[在和…]))` + `pattern`, tried only where one of
+    `_LOCAL_FIRST` stands (`str.find`: `re` scanned for that class at 5 ns a character) and the
+    look-behind holds (checked first: most 市 close a city's name, 成都市, and the pattern's
+    lazy body cost 1 µs a try). In text order, each from past the last match, as finditer goes on."""
     position = 0
-    while (match := pattern.search(text, position)) is not None:
-        start = match.start()
+    for start in _positions(text, _LOCAL_FIRST):
+        if start < position:
+            continue
         before = text[start - 1] if start else ""
-        if not before or not ("\u4e00" <= before <= "\u9fff") or before in _LOCAL_AFTER:
+        if before and "\u4e00" <= before <= "\u9fff" and before not in _LOCAL_AFTER:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
             yield match
             position = match.end()
-        else:
-            position = start + 1
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands in `text`, in order."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at != -1:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def extract_organizations(article: Article, options: Options) -> Article:

@@ -31,8 +31,9 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from service import resources
-from service.lexicons import Lexicons, trie_pattern, words
+from service.lexicons import APPOINT_VERBS, APPOINTED_VERBS, SPEECH_VERBS, Lexicons, trie_pattern, words
 from service.pipeline.article import Article, Evidence, Options, Person, Token, evolve
+from service.pipeline.entities import lexicon_names
 
 _CJK = "\u4e00-\u9fff"
 _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志, a separator
@@ -55,25 +56,24 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
     + r"|[0-9０-９]{1,2}[月日]"  # 国务院总理周恒远7月26日主持召开: a date after the name
 )
 # a name opening a clause, then a verb of speech: `(?:^|(?<=[。！？；\n，：]))` + _SPEAKER, found by
-# `speakers`, which matches the clause mark itself (so `re` scans for it: 37 -> 19 µs a seed)
-_CLAUSE_MARK = "。！？；\n，："
-_SPEAKER = re.compile(
-    rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?)?(?:指出|强调|表示|要求|认为|说|讲话|致辞|主持|宣布|介绍|希望)"
-)
-_SPEAKER_AFTER_MARK = re.compile(f"[{_CLAUSE_MARK}]{_SPEAKER.pattern}")
+# `speakers`, which tries it only after the clause marks a speech verb follows closely
+_CLAUSE_MARK = re.compile("[。！？；\n，：]")
+_SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?)?(?:{'|'.join(SPEECH_VERBS)})")
+# From the clause mark to its speaker's verb: the name (2 to 4 characters) straight after the mark,
+# then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
+_SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
 _COMRADE = re.compile("同志")
 # 任命王志军为…, 提名…为…人选, 免去陈立新的…职务: the names follow the verb
-_APPOINT_VERBS = ("任命", "提名", "免去")
-_APPOINT = re.compile(f"(?P<verb>{'|'.join(_APPOINT_VERBS)})")
+_APPOINT = re.compile(f"(?P<verb>{'|'.join(APPOINT_VERBS)})")
 # 张三同志任…, 张三（同志）不再担任…职务: the name comes first
-_APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
-_APPOINTED = re.compile(f"(?P<verb>{'|'.join(_APPOINTED_VERBS)})")
+_APPOINTED = re.compile(f"(?P<verb>{'|'.join(APPOINTED_VERBS)})")
 _APPOINTED_ROLE_END = re.compile("[。；，！？：（(\n]")
 _NOMINEE = re.compile("(?:人选|候选人)$")
 # 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
 _LEADERS = re.compile(
     r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
 )
+_LEADERS_REACH = 3  # 自治区领导: the longest body before 领导
 # 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
 _ALL_CJK = re.compile(f"[{_CJK}]+")
 _DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[·•・‧∙]")
@@ -118,14 +118,46 @@ def find_people(
     return finder.people()
 
 
-def speakers(text: str) -> Iterator[re.Match[str]]:
+def _leaders(text: str) -> Iterator[re.Match[str]]:
+    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`str.find`), where the
+    pattern's class of 20 body characters made it stop at every 省, 市 and 部 (7 -> 1 µs a seed).
+    Every match ends with 领导 and starts at most `_LEADERS_REACH` characters before it, so each
+    领导 is searched for apart, from the last match's end as finditer goes on, up to the
+    character after it, which the look-ahead reads."""
+    last_end = 0
+    at = text.find("领导")
+    while at != -1:
+        match = _LEADERS.search(text, max(last_end, at - _LEADERS_REACH), at + 3)
+        if match is not None:
+            yield match
+            last_end = match.end()
+        at = text.find("领导", at + 2)
+
+
+def speakers(text: str, verbs: list[int]) -> Iterator[re.Match[str]]:
     """The matches of `_SPEAKER` at the start of the text or of a clause (after one of
-    `_CLAUSE_MARK`), as `finditer` of the look-behind pattern gives them. A match never ends on a
-    clause mark (it ends on a verb), so the mark of the next one always lies after it."""
+    `_CLAUSE_MARK`), as `finditer` of the look-behind pattern gives them, given where the speech
+    verbs start (`Names.speech_verbs`, in order).
+
+    A match after the mark at `m` ends on a verb that starts `_SPEECH_VERB_NEAREST` to
+    `_SPEECH_VERB_FARTHEST` characters after `m`, so only the marks in those windows before a verb
+    are tried (some 15 of an article's 120: 19 -> 9 µs a seed), in text order, each from past the
+    last match, as finditer goes on."""
     first = _SPEAKER.match(text)
     if first is not None:
         yield first
-    yield from _SPEAKER_AFTER_MARK.finditer(text, first.end() if first is not None else 0)
+    position = first.end() if first is not None else 0  # no mark before it is tried again
+    next_mark, speaker_at = _CLAUSE_MARK.search, _SPEAKER.match
+    for verb in verbs:
+        # the marks this verb may end a match for, from `position` (the earlier ones were tried)
+        lowest, highest = max(position, verb - _SPEECH_VERB_FARTHEST), verb - _SPEECH_VERB_NEAREST + 1
+        while lowest < highest and (mark := next_mark(text, lowest, highest)) is not None:
+            lowest = mark.end()
+            match = speaker_at(text, lowest)
+            if match is not None:
+                yield match
+                lowest = position = match.end()
+        position = max(position, highest)
 
 
 class _Finder:
@@ -136,9 +168,11 @@ class _Finder:
         self.tokens = tokens  # in text order; asked about a few dozen positions, by `_token_at`
         self.roles: dict[str, dict[str, None]] = {}
         self.mentions: dict[str, dict[int, Evidence]] = {}
-        self.title_end = _title_end(lex)
+        self.title_lengths = _title_lengths(lex)
+        # the lexicons' one pass over the text, which organizations and places are given again
+        self.names = lexicon_names(text, lex)
         # (start, end) of every role title, read by title_before and title_after
-        self.titles = lex.role_title_index.longest(text)
+        self.titles = self.names.titles
 
     # 1. a role title, then the name
     def title_before(self) -> None:
@@ -156,7 +190,7 @@ class _Finder:
                 # a byline's role starts after its bracket or the space before it: （记者 张三 通讯员 李四）
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
             self._list_after(start, end, roles or self._roles_before(title_end), "title-before")
-        for match in _LEADERS.finditer(text):  # 市领导张三、李四同志: people, with no title of their own
+        for match in _leaders(text):  # 市领导张三、李四同志: people, with no title of their own
             if self._inside_word(match.end()):
                 continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
             end = self._name_after(match.end())
@@ -181,7 +215,7 @@ class _Finder:
             return None
         opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
         inside = text[opened + 1 : pos] if opened != -1 else ""
-        if inside and not any(mark in inside for mark in "）)，。；：\n") and self.title_end.search(inside):
+        if inside and not any(mark in inside for mark in "）)，。；：\n") and self._ends_with_title(inside):
             for length in (2, 3, 4):  # the brackets hold titles and names only: the name ends at ） or a space
                 end = pos + 1 + length
                 if text.startswith(_BYLINE_CLOSE, end) and self._is_name(text[pos + 1 : end], strong=True):
@@ -216,7 +250,7 @@ class _Finder:
 
     # 4. a name opening a clause, before 指出/强调/…
     def speaker(self) -> None:
-        for match in speakers(self.text):
+        for match in speakers(self.text, self.names.speech_verbs):
             name = match["name"]
             if self._is_name(name, strong=False):
                 self._add(name, match.start("name"), "speaker", [])
@@ -224,11 +258,12 @@ class _Finder:
     # 5. an appointment or removal: 任命X为Y, 提名X为Y人选, 免去X的Y职务, X同志任Y, X不再担任Y职务
     def appointment(self) -> None:
         text = self.text
-        # Most articles hold no notice: `in` rules one out at C speed, where the regexes stop at
-        # every 任, 提, 免, 同 and 不 (appointment 15 -> 7 µs a seed).
-        if any(verb in text for verb in _APPOINT_VERBS):
+        # Most articles hold no notice, and the lexicons' one pass says so (where the regexes stop
+        # at every 任, 提, 免, 同 and 不, and even `str.find` took 8 µs a seed to rule them out)
+        verbs = {text[start:end] for start, end in self.names.notice_verbs}
+        if not verbs.isdisjoint(APPOINT_VERBS):
             self._appoint(text)
-        if "同志任" in text or "不再担任" in text:  # `_APPOINTED_VERBS`, each holding one of these
+        if not verbs.isdisjoint(APPOINTED_VERBS):
             self._appointed(text)
 
     def _appoint(self, text: str) -> None:
@@ -282,7 +317,7 @@ class _Finder:
         at = start
         for piece in text[start:end].split("、"):
             role = _NOMINEE.sub("", piece)
-            if role and self.title_end.search(role):
+            if role and self._ends_with_title(role):
                 roles.append(self.written[at : at + len(role)])
             at += len(piece) + 1
         return roles or None
@@ -322,6 +357,12 @@ class _Finder:
 
     def _is_name(self, candidate: str, *, strong: bool) -> bool:
         return _is_name(self.lex, candidate, strong)
+
+    def _ends_with_title(self, piece: str) -> bool:
+        """Whether `piece` ends with a role title: its last few characters looked up, where a
+        regex of the titles anchored at the end (`(?:titles)$`) tried them at every position."""
+        titles = self.lex.role_titles
+        return any(piece[-length:] in titles for length in self.title_lengths)
 
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
@@ -437,7 +478,7 @@ class _Finder:
         before = self.text[start - 1]
         if not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_BEFORE:
             return True
-        return bool(self.title_end.search(self.text, max(0, start - 8), start))
+        return self._ends_with_title(self.text[max(0, start - 8) : start])
 
     def _roles_before(self, title_end: int) -> list[str]:
         """The role pieces before a name, as written, nearest last: 省委副书记、省长 → both."""
@@ -450,7 +491,7 @@ class _Finder:
             lead = _ROLE_LEAD.match(piece)
             if lead:
                 piece = piece[lead.end() :]
-            if not piece or not self.title_end.search(piece):
+            if not piece or not self._ends_with_title(piece):
                 break
             pieces.append(self.written[end - len(piece) : end])
             if lead or separator not in _PIECE_END or start - 1 <= 0:
@@ -483,9 +524,9 @@ def _overlaps_appointee(name: str, mentions: dict[int, Evidence], appointees: li
 
 
 @cache
-def _title_end(lex: Lexicons) -> re.Pattern[str]:
-    """A role title that ends the string searched."""
-    return re.compile("(?:" + lex.role_title_re.pattern + ")$")
+def _title_lengths(lex: Lexicons) -> tuple[int, ...]:
+    """The lengths of the role titles, shortest first."""
+    return tuple(sorted({len(title) for title in lex.role_titles}))
 
 
 @lru_cache(maxsize=1 << 16)
