@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from service import resources
-from service.lexicons import Lexicons, trie_pattern, words
+from service.lexicons import Lexicons, char_positions, trie_pattern, words
 from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import (
     Found,
@@ -131,7 +131,7 @@ def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     look-behind holds (checked first: most 市 close a city's name, 成都市, and the pattern's
     lazy body cost 1 µs a try). In text order, each from past the last match, as finditer goes on."""
     position = 0
-    for start in _positions(text, _LOCAL_FIRST):
+    for start in char_positions(text, _LOCAL_FIRST):
         if start < position:
             continue
         before = text[start - 1] if start else ""
@@ -141,18 +141,6 @@ def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         if match is not None:
             yield match
             position = match.end()
-
-
-def _positions(text: str, chars: str) -> list[int]:
-    """Where any of `chars` stands in `text`, in order."""
-    found = []
-    for char in chars:
-        at = text.find(char)
-        while at != -1:
-            found.append(at)
-            at = text.find(char, at + 1)
-    found.sort()
-    return found
 
 
 def extract_organizations(article: Article, options: Options) -> Article:
@@ -232,6 +220,8 @@ def _children(text: str, found: list[Found]) -> list[Found]:
     # 6. a body's own office or unit written straight after it: 国务院安委会办公室, 四川大学华西医院
     children = []
     for item in found:
+        if not "\u4e00" <= text[item.end : item.end + 1] <= "\u9fff":
+            continue  # every child opens with a Chinese character; most names end at a separator
         name = text[item.start : item.end]
         if name.endswith(_PARTY_PARENTS):
             pattern = _PARTY_CHILD
