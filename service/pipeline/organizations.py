@@ -252,7 +252,11 @@ def _company_names(text: str) -> Iterator[re.Match[str]]:
     the pattern opens with a look-behind, so `re` would try it at every position (a text without
     a company: 40 -> 1 µs). A name that starts at or after `position` has its 有限 at least 2 and
     at most `_COMPANY_REACH` characters after its start, so it starts no earlier than the first
-    有限 from `position + 2`, less the reach; the search from there is finditer's own."""
+    有限 from `position + 2`, less the reach; the search from there is finditer's own. A text
+    without 限 is ruled out first: a one-character `in` is a fast C scan, where `find("有限")`
+    tests the text a character at a time (1.6 µs a seed)."""
+    if "限" not in text:
+        return
     position = 0
     while (suffix := text.find("有限", position + 2)) != -1:
         match = _COMPANY.search(text, max(position, suffix - _COMPANY_REACH))
