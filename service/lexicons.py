@@ -209,11 +209,9 @@ class NameIndex:
         ):
             for word in words:
                 lists[word] = lists.get(word, 0) | bit
-        # a DFA: 12 MB more than the default NFA, built in 15 ms at start (before gunicorn forks, so the
-        # workers share it), and one table look-up a byte where the NFA follows sparse transitions and
-        # failure links: in the pipeline, with the other stages evicting it from the cache, the walk
-        # costs ~25 µs a seed where the NFA took ~37
-        self._every = ahocorasick_rs.AhoCorasick(list(lists), implementation=ahocorasick_rs.Implementation.DFA)
+        # The default (an NFA). A DFA (Implementation.DFA) was measured: 12 MB more and lexicons.load
+        # 24 -> 51 ms, for a walk no cheaper in bench.run's full pipeline (people 0.196 ms either way).
+        self._every = ahocorasick_rs.AhoCorasick(list(lists))  # every occurrence, overlapping ones too
         self._lists = tuple(lists.values())  # by the automaton's word index
 
     def find(self, text: str) -> Names:
