@@ -17,7 +17,10 @@ words, where even the bucketed trie regex tests dozens of character classes at e
 and is no faster than the regex here (381 µs): its nodes look their children up one by one, and
 the root of 5,800 Chinese names has some 1,500 of them. The organizations and places stages
 read both lists, and the places and central bodies an organization's name opens with, from one
-`NameIndex`: one automaton over all three lists, one walk over the text.
+`NameIndex`: one automaton over all those lists, one walk over the text. The people stage, which
+runs first, makes that walk: the same automaton also holds the role titles and the verbs a
+speaker's clause ends with (指出, 强调 …), so every word list the three stages look for is found
+in the one pass, and the later stages are given its answer again.
 """
 
 from __future__ import annotations
@@ -96,6 +99,20 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where any of `chars` stands in `text`, in order: a `str.find` per character (a C search
+    that skips ahead fast for one character), where a regex scanning for the class `[chars]`
+    tests every character of the text (~4 ns each when they are Chinese)."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at != -1:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
+
+
 class WordIndex:
     """Where the words of a list occur in a text, found in one pass by Aho-Corasick automata.
 
@@ -126,6 +143,18 @@ class WordIndex:
 
 # What an organization's name may open with instead of a place: 中央第二十指导组, 国家市场监督管理总局
 CENTRAL_PREFIXES = ("中共中央", "中央", "国家", "国务院", "全国", "中国")
+# The verbs a speaker's clause ends with (王辉忠在讲话中指出): people's `speaker` rule tries a
+# clause only where one of them follows it closely.
+SPEECH_VERBS = ("指出", "强调", "表示", "要求", "认为", "说", "讲话", "致辞", "主持", "宣布", "介绍", "希望")
+# What an appointment or removal notice holds: 任命X为…, 提名…, 免去X的…职务 (the names follow the
+# verb); X同志任…, X（同志）不再担任…职务 (the name comes first). Most articles hold none, and
+# people's `appointment` rule runs only where one stands.
+APPOINT_VERBS = ("任命", "提名", "免去")
+APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
+# 在京召开, 赴沪调研: a one-character place counts only straight after one of ONE_CHAR_LEADS;
+# places' `one-char` rule is tried only where such a pair (在京) stands.
+ONE_CHAR_LEADS = "在赴抵来离返进驻"
+ONE_CHAR_PLACES = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕陇青宁新港澳台"
 
 
 class Names(NamedTuple):
@@ -134,26 +163,54 @@ class Names(NamedTuple):
     places: list[tuple[int, int]]  # place names: leftmost first, the longest, never overlapping
     organizations: list[tuple[int, int]]  # known organizations, chosen the same way
     prefixes: list[tuple[int, int]]  # every place or central prefix, overlapping ones too: by start, longest first
+    titles: list[tuple[int, int]]  # role titles, chosen as places are
+    speech_verbs: list[int]  # where each occurrence of a speech verb starts, in order
+    notice_verbs: list[tuple[int, int]]  # every occurrence of an appointment verb, in the order found
+    one_char_visits: list[int]  # where each pair of a lead and a one-character place (在京) starts, in order
 
 
-_PLACE, _PREFIX, _ORGANIZATION = 1, 2, 4  # which lists a word is on: bits of `NameIndex._lists`
+# which lists a word is on: bits of `NameIndex._lists`
+_PLACE, _PREFIX, _ORGANIZATION, _TITLE, _SPEECH_VERB, _NOTICE_VERB, _ONE_CHAR_VISIT = 1, 2, 4, 8, 16, 32, 64
 
 
 class NameIndex:
-    """The place names, the organization prefixes and the known organizations, found in a text by
-    one Aho-Corasick automaton over the three lists at once.
+    """The place names, the organization prefixes, the known organizations, the role titles, the
+    speech verbs, the appointment verbs and the pairs that put a one-character place (在京),
+    found in a text by one Aho-Corasick automaton over the seven lists at once.
 
     A pass costs about the same (14 µs a seed) whatever the list, 177 organizations or 5,800
     places: the walk over the text's bytes dominates, and no byte of Chinese lets it skip ahead.
-    So one pass that reports every word with the lists it is on, sorted out here, replaces three
-    (the organizations and places stages 68 -> 21 µs a seed). What each list gives is what a
-    `WordIndex` of that list alone gives (tests/test_word_index.py)."""
+    So one pass that reports every word with the lists it is on, sorted out here, replaces four
+    (the organizations and places stages 68 -> 21 µs a seed; people's own pass for the titles,
+    14 µs, goes too), and it tells for free whether a text holds a verb that `str.find` took
+    1.7 µs to rule out (任命: the search skips ahead poorly on Chinese). What each list gives is
+    what a `WordIndex` of that list alone gives (tests/test_word_index.py)."""
 
-    def __init__(self, *, places: Iterable[str], prefixes: Iterable[str], organizations: Iterable[str]) -> None:
+    def __init__(
+        self,
+        *,
+        places: Iterable[str],
+        prefixes: Iterable[str],
+        organizations: Iterable[str],
+        titles: Iterable[str] = (),
+        speech_verbs: Iterable[str] = (),
+        notice_verbs: Iterable[str] = (),
+        one_char_visits: Iterable[str] = (),
+    ) -> None:
         lists: dict[str, int] = {}
-        for bit, words in ((_PLACE, places), (_PREFIX, prefixes), (_ORGANIZATION, organizations)):
+        for bit, words in (
+            (_PLACE, places),
+            (_PREFIX, prefixes),
+            (_ORGANIZATION, organizations),
+            (_TITLE, titles),
+            (_SPEECH_VERB, speech_verbs),
+            (_NOTICE_VERB, notice_verbs),
+            (_ONE_CHAR_VISIT, one_char_visits),
+        ):
             for word in words:
                 lists[word] = lists.get(word, 0) | bit
+        # The default (an NFA). A DFA (Implementation.DFA) was measured: 12 MB more and lexicons.load
+        # 24 -> 51 ms, for a walk no cheaper in bench.run's full pipeline (people 0.196 ms either way).
         self._every = ahocorasick_rs.AhoCorasick(list(lists))  # every occurrence, overlapping ones too
         self._lists = tuple(lists.values())  # by the automaton's word index
 
@@ -163,6 +220,10 @@ class NameIndex:
         places: list[tuple[int, int]] = []
         prefixes: list[tuple[int, int]] = []
         organizations: list[tuple[int, int]] = []
+        titles: list[tuple[int, int]] = []
+        speech_verbs: list[int] = []
+        notice_verbs: list[tuple[int, int]] = []
+        one_char_visits: list[int] = []
         for index, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
             bits = lists[index]
             if bits & _PLACE:
@@ -171,11 +232,25 @@ class NameIndex:
                 prefixes.append((start, -end))
             if bits & _ORGANIZATION:
                 organizations.append((start, -end))
+            if bits & _TITLE:
+                titles.append((start, -end))
+            if bits & _SPEECH_VERB:
+                speech_verbs.append(start)
+            if bits & _NOTICE_VERB:
+                notice_verbs.append((start, end))
+            if bits & _ONE_CHAR_VISIT:
+                one_char_visits.append(start)
         prefixes.sort()
+        speech_verbs.sort()  # reported by where they end
+        one_char_visits.sort()
         return Names(
             places=_leftmost_longest(places),
             organizations=_leftmost_longest(organizations),
             prefixes=[(start, -end) for start, end in prefixes],
+            titles=_leftmost_longest(titles),
+            speech_verbs=speech_verbs,
+            notice_verbs=notice_verbs,
+            one_char_visits=one_char_visits,
         )
 
 
@@ -205,9 +280,8 @@ class Lexicons:
     place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
     meeting_formats: tuple[str, ...]
     role_title_re: re.Pattern[str]  # any role title
-    role_title_index: WordIndex  # the same titles, found in one pass (people: 74 -> 16 µs a seed)
     place_index: WordIndex  # every place name of two or more characters
-    name_index: NameIndex  # places, organization prefixes and known organizations, in one pass
+    name_index: NameIndex  # places, organization prefixes, known organizations, titles, speech verbs: one pass
     org_suffix_re: str  # source, for the organization stage to build on
     org_stem_re: str  # source: the body stems with 和 inside (文化和旅游), one unit of a body
     meeting_format_re: re.Pattern[str]
@@ -247,9 +321,16 @@ def load(data: Path) -> Lexicons:
         place_one_char=one_char,
         meeting_formats=tuple(formats),
         role_title_re=re.compile(trie_pattern(titles)),
-        role_title_index=WordIndex(titles),
         place_index=WordIndex(place_full),
-        name_index=NameIndex(places=place_full, prefixes=[*place_full, *CENTRAL_PREFIXES], organizations=org_full),
+        name_index=NameIndex(
+            places=place_full,
+            prefixes=[*place_full, *CENTRAL_PREFIXES],
+            organizations=org_full,
+            titles=titles,
+            speech_verbs=SPEECH_VERBS,
+            notice_verbs=[*APPOINT_VERBS, *APPOINTED_VERBS],
+            one_char_visits=[lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES],
+        ),
         org_suffix_re=trie_pattern(suffixes),
         org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),
         meeting_format_re=re.compile(trie_pattern(formats)),

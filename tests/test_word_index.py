@@ -9,7 +9,16 @@ import re
 import pytest
 
 from service import resources
-from service.lexicons import CENTRAL_PREFIXES, WordIndex, trie_pattern
+from service.lexicons import (
+    APPOINT_VERBS,
+    APPOINTED_VERBS,
+    CENTRAL_PREFIXES,
+    ONE_CHAR_LEADS,
+    ONE_CHAR_PLACES,
+    SPEECH_VERBS,
+    WordIndex,
+    trie_pattern,
+)
 
 FILLER = "在和的了省市县区中国家，。 a1𠮷"
 
@@ -62,15 +71,30 @@ def test_lengths_at_lists_every_word_starting_there(names: list[str]) -> None:
 
 def test_name_index_gives_each_list_what_its_own_word_index_gives() -> None:
     lex = resources.get().lexicons
-    places, organizations = list(lex.place_full_names), list(lex.org_full_names)
+    places, organizations, titles = list(lex.place_full_names), list(lex.org_full_names), list(lex.role_titles)
     prefixes = [*places, *CENTRAL_PREFIXES]
+    verbs = [*SPEECH_VERBS, *APPOINT_VERBS, *APPOINTED_VERBS, "在京", "赴沪"]
     place_index, organization_index, prefix_index = WordIndex(places), WordIndex(organizations), WordIndex(prefixes)
+    title_index = WordIndex(titles)
     found = 0
-    for text in random_texts([*prefixes, *organizations], count=3000, seed=10):
+    for text in random_texts([*prefixes, *organizations, *titles, *verbs], count=3000, seed=10):
         names = lex.name_index.find(text)
         assert names.places == place_index.longest(text), text
         assert names.organizations == organization_index.longest(text), text
         by_start = sorted(prefix_index.lengths_at(text).items())
         assert names.prefixes == [(start, start + length) for start, lengths in by_start for length in lengths], text
-        found += len(names.places) + len(names.organizations)
-    assert found > 3000  # the texts do hold names of both kinds
+        assert names.titles == title_index.longest(text), text
+        assert names.speech_verbs == sorted(_every_start(SPEECH_VERBS, text)), text
+        assert sorted(names.notice_verbs) == sorted(_every_span([*APPOINT_VERBS, *APPOINTED_VERBS], text)), text
+        pairs = [lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES]
+        assert names.one_char_visits == sorted(start for start, _ in _every_span(pairs, text)), text
+        found += len(names.places) + len(names.organizations) + len(names.titles) + len(names.speech_verbs)
+    assert found > 3000  # the texts do hold names of every kind
+
+
+def _every_span(words: list[str], text: str) -> list[tuple[int, int]]:
+    return [(start, start + len(word)) for word in words for start in range(len(text)) if text.startswith(word, start)]
+
+
+def _every_start(words: tuple[str, ...], text: str) -> list[int]:
+    return [start for start, _ in _every_span(list(words), text)]

@@ -32,7 +32,11 @@ def non_overlapping(found: list[Found]) -> list[Found]:
     """Leftmost first, the longest where two start together; a span inside a kept one is dropped."""
     kept: list[Found] = []
     last_end = -1
-    for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+    # by start, and by end from the last where two start together (the longest first): two stable
+    # sorts on C keys, where one on a lambda's (start, -length) called Python for every span
+    ordered = sorted(found, key=_FOUND_END, reverse=True)
+    ordered.sort(key=_FOUND_START)
+    for item in ordered:
         if item.start >= last_end:
             kept.append(item)
             last_end = item.end
@@ -104,3 +108,4 @@ def word_at(tokens: tuple[Token, ...], position: int) -> int:
 
 
 _START, _END = itemgetter(2), itemgetter(3)  # Token.start, Token.end
+_FOUND_START, _FOUND_END = itemgetter(0), itemgetter(1)  # Found.start, Found.end

@@ -31,8 +31,9 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from service import resources
-from service.lexicons import Lexicons, trie_pattern, words
+from service.lexicons import APPOINT_VERBS, APPOINTED_VERBS, SPEECH_VERBS, Lexicons, trie_pattern, words
 from service.pipeline.article import Article, Evidence, Options, Person, Token, evolve
+from service.pipeline.entities import lexicon_names
 
 _CJK = "\u4e00-\u9fff"
 _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志, a separator
@@ -55,28 +56,28 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
     + r"|[0-9０-９]{1,2}[月日]"  # 国务院总理周恒远7月26日主持召开: a date after the name
 )
 # a name opening a clause, then a verb of speech: `(?:^|(?<=[。！？；\n，：]))` + _SPEAKER, found by
-# `speakers`, which matches the clause mark itself (so `re` scans for it: 37 -> 19 µs a seed)
-_CLAUSE_MARK = "。！？；\n，："
-_SPEAKER = re.compile(
-    rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?)?(?:指出|强调|表示|要求|认为|说|讲话|致辞|主持|宣布|介绍|希望)"
-)
-_SPEAKER_AFTER_MARK = re.compile(f"[{_CLAUSE_MARK}]{_SPEAKER.pattern}")
+# `speakers`, which tries it only after the clause marks a speech verb follows closely
+_CLAUSE_MARK = re.compile("[。！？；\n，：]")
+_SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?)?(?:{'|'.join(SPEECH_VERBS)})")
+# From the clause mark to its speaker's verb: the name (2 to 4 characters) straight after the mark,
+# then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
+_SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
 _COMRADE = re.compile("同志")
 # 任命王志军为…, 提名…为…人选, 免去陈立新的…职务: the names follow the verb
-_APPOINT_VERBS = ("任命", "提名", "免去")
-_APPOINT = re.compile(f"(?P<verb>{'|'.join(_APPOINT_VERBS)})")
+_APPOINT = re.compile(f"(?P<verb>{'|'.join(APPOINT_VERBS)})")
 # 张三同志任…, 张三（同志）不再担任…职务: the name comes first
-_APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
-_APPOINTED = re.compile(f"(?P<verb>{'|'.join(_APPOINTED_VERBS)})")
+_APPOINTED = re.compile(f"(?P<verb>{'|'.join(APPOINTED_VERBS)})")
 _APPOINTED_ROLE_END = re.compile("[。；，！？：（(\n]")
 _NOMINEE = re.compile("(?:人选|候选人)$")
 # 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
 _LEADERS = re.compile(
     r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
 )
+_LEADERS_REACH = 3  # 自治区领导: the longest body before 领导
 # 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
 _ALL_CJK = re.compile(f"[{_CJK}]+")
-_DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[·•・‧∙]")
+_NAME_DOTS = "·•・‧∙"
+_DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[{_NAME_DOTS}]")
 # A name of five to seven characters (阿不都热依木) only after a title and before a separator or a
 # verb of attendance; these characters never stand in one.
 _LONG_NAME_FOLLOWER = re.compile(r"[、，。；\n]|出席|主持|讲话|参加|陪同|列席|致辞")
@@ -90,6 +91,8 @@ _QUOTES = {"”": 1, "“": -1, "」": 1, "「": -1, "》": 1, "《": -1}
 _CLAUSE_END = "。！？；：\n"
 _BYLINE_CLOSE = ("）", ")", " ", "\u3000", "、")  # a name in a byline ends at the bracket or a space
 _PIECE_END = "、，,"
+# what `_piece_start` stops at: a separator, or a quote whose depth it must then count
+_PIECE_MARK = re.compile(f"[{re.escape(_CLAUSE_END + _PIECE_END + ''.join(_QUOTES))}]")
 _ROLE_LEAD = re.compile(r".*(?:由|邀请|陪同|会见|看望|出席|参加|主持|听取|以及|其中|包括|有)")
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
 _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言人 专员 督学 法官 检察官 院士 首席"))
@@ -118,14 +121,46 @@ def find_people(
     return finder.people()
 
 
-def speakers(text: str) -> Iterator[re.Match[str]]:
+def _leaders(text: str) -> Iterator[re.Match[str]]:
+    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`str.find`), where the
+    pattern's class of 20 body characters made it stop at every 省, 市 and 部 (7 -> 1 µs a seed).
+    Every match ends with 领导 and starts at most `_LEADERS_REACH` characters before it, so each
+    领导 is searched for apart, from the last match's end as finditer goes on, up to the
+    character after it, which the look-ahead reads."""
+    last_end = 0
+    at = text.find("领导")
+    while at != -1:
+        match = _LEADERS.search(text, max(last_end, at - _LEADERS_REACH), at + 3)
+        if match is not None:
+            yield match
+            last_end = match.end()
+        at = text.find("领导", at + 2)
+
+
+def speakers(text: str, verbs: list[int]) -> Iterator[re.Match[str]]:
     """The matches of `_SPEAKER` at the start of the text or of a clause (after one of
-    `_CLAUSE_MARK`), as `finditer` of the look-behind pattern gives them. A match never ends on a
-    clause mark (it ends on a verb), so the mark of the next one always lies after it."""
+    `_CLAUSE_MARK`), as `finditer` of the look-behind pattern gives them, given where the speech
+    verbs start (`Names.speech_verbs`, in order).
+
+    A match after the mark at `m` ends on a verb that starts `_SPEECH_VERB_NEAREST` to
+    `_SPEECH_VERB_FARTHEST` characters after `m`, so only the marks in those windows before a verb
+    are tried (some 15 of an article's 120: 19 -> 9 µs a seed), in text order, each from past the
+    last match, as finditer goes on."""
     first = _SPEAKER.match(text)
     if first is not None:
         yield first
-    yield from _SPEAKER_AFTER_MARK.finditer(text, first.end() if first is not None else 0)
+    position = first.end() if first is not None else 0  # no mark before it is tried again
+    next_mark, speaker_at = _CLAUSE_MARK.search, _SPEAKER.match
+    for verb in verbs:
+        # the marks this verb may end a match for, from `position` (the earlier ones were tried)
+        lowest, highest = max(position, verb - _SPEECH_VERB_FARTHEST), verb - _SPEECH_VERB_NEAREST + 1
+        while lowest < highest and (mark := next_mark(text, lowest, highest)) is not None:
+            lowest = mark.end()
+            match = speaker_at(text, lowest)
+            if match is not None:
+                yield match
+                lowest = position = match.end()
+        position = max(position, highest)
 
 
 class _Finder:
@@ -136,9 +171,13 @@ class _Finder:
         self.tokens = tokens  # in text order; asked about a few dozen positions, by `_token_at`
         self.roles: dict[str, dict[str, None]] = {}
         self.mentions: dict[str, dict[int, Evidence]] = {}
-        self.title_end = _title_end(lex)
+        self.title_lengths = _title_lengths(lex)
+        # most texts hold no middle dot, and then no dotted name (买买提江·吾斯曼) is tried
+        self.has_dots = any(dot in text for dot in _NAME_DOTS)
+        # the lexicons' one pass over the text, which organizations and places are given again
+        self.names = lexicon_names(text, lex)
         # (start, end) of every role title, read by title_before and title_after
-        self.titles = lex.role_title_index.longest(text)
+        self.titles = self.names.titles
 
     # 1. a role title, then the name
     def title_before(self) -> None:
@@ -156,7 +195,7 @@ class _Finder:
                 # a byline's role starts after its bracket or the space before it: （记者 张三 通讯员 李四）
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
             self._list_after(start, end, roles or self._roles_before(title_end), "title-before")
-        for match in _LEADERS.finditer(text):  # 市领导张三、李四同志: people, with no title of their own
+        for match in _leaders(text):  # 市领导张三、李四同志: people, with no title of their own
             if self._inside_word(match.end()):
                 continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
             end = self._name_after(match.end())
@@ -181,7 +220,7 @@ class _Finder:
             return None
         opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
         inside = text[opened + 1 : pos] if opened != -1 else ""
-        if inside and not any(mark in inside for mark in "）)，。；：\n") and self.title_end.search(inside):
+        if inside and not any(mark in inside for mark in "）)，。；：\n") and self._ends_with_title(inside):
             for length in (2, 3, 4):  # the brackets hold titles and names only: the name ends at ） or a space
                 end = pos + 1 + length
                 if text.startswith(_BYLINE_CLOSE, end) and self._is_name(text[pos + 1 : end], strong=True):
@@ -200,12 +239,13 @@ class _Finder:
         for title_start, title_end in self.titles:
             if text[title_start:title_end] in _NOT_AFTER_NAME:
                 continue
+            start = self._name_before(title_start)  # asked first: most titles follow no name
+            if start is None:
+                continue
             word = self._token_at(title_start)
             if word is not None and word.end > title_end:
                 continue  # 李希在主席台: a title must stand as a word, not head 主席台, 部长级, 书记处
-            start = self._name_before(title_start)
-            if start is not None:
-                self._add(text[start:title_start], start, "title-after", [self.written[title_start:title_end]])
+            self._add(text[start:title_start], start, "title-after", [self.written[title_start:title_end]])
 
     # 3. X同志: the name is X
     def comrade(self) -> None:
@@ -216,7 +256,7 @@ class _Finder:
 
     # 4. a name opening a clause, before 指出/强调/…
     def speaker(self) -> None:
-        for match in speakers(self.text):
+        for match in speakers(self.text, self.names.speech_verbs):
             name = match["name"]
             if self._is_name(name, strong=False):
                 self._add(name, match.start("name"), "speaker", [])
@@ -224,11 +264,12 @@ class _Finder:
     # 5. an appointment or removal: 任命X为Y, 提名X为Y人选, 免去X的Y职务, X同志任Y, X不再担任Y职务
     def appointment(self) -> None:
         text = self.text
-        # Most articles hold no notice: `in` rules one out at C speed, where the regexes stop at
-        # every 任, 提, 免, 同 and 不 (appointment 15 -> 7 µs a seed).
-        if any(verb in text for verb in _APPOINT_VERBS):
+        # Most articles hold no notice, and the lexicons' one pass says so (where the regexes stop
+        # at every 任, 提, 免, 同 and 不, and even `str.find` took 8 µs a seed to rule them out)
+        verbs = {text[start:end] for start, end in self.names.notice_verbs}
+        if not verbs.isdisjoint(APPOINT_VERBS):
             self._appoint(text)
-        if "同志任" in text or "不再担任" in text:  # `_APPOINTED_VERBS`, each holding one of these
+        if not verbs.isdisjoint(APPOINTED_VERBS):
             self._appointed(text)
 
     def _appoint(self, text: str) -> None:
@@ -282,7 +323,7 @@ class _Finder:
         at = start
         for piece in text[start:end].split("、"):
             role = _NOMINEE.sub("", piece)
-            if role and self.title_end.search(role):
+            if role and self._ends_with_title(role):
                 roles.append(self.written[at : at + len(role)])
             at += len(piece) + 1
         return roles or None
@@ -323,10 +364,16 @@ class _Finder:
     def _is_name(self, candidate: str, *, strong: bool) -> bool:
         return _is_name(self.lex, candidate, strong)
 
+    def _ends_with_title(self, piece: str) -> bool:
+        """Whether `piece` ends with a role title: its last few characters looked up, where a
+        regex of the titles anchored at the end (`(?:titles)$`) tried them at every position."""
+        titles = self.lex.role_titles
+        return any(piece[-length:] in titles for length in self.title_lengths)
+
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
         text = self.text
-        dotted = self._dotted_name_after(pos)
+        dotted = self._dotted_name_after(pos) if self.has_dots else None
         if dotted is not None:
             return dotted
         # a name of two to four characters opens with a surname: most titles are followed by no
@@ -350,7 +397,10 @@ class _Finder:
                 ):
                     return longer
                 return rest
-        for length in (5, 6, 7):  # 阿不都热依木、: a long minority name, only before a separator
+        # 阿不都热依木、: a long minority name, only before a separator (and never opening with a
+        # character that no long name holds: most titles are followed by 的, 在, 、 …)
+        long_lengths = (5, 6, 7) if self._may_open_long_name(pos) else ()
+        for length in long_lengths:
             rest = pos + length
             if rest < len(text) and _LONG_NAME_FOLLOWER.match(text, rest) and self._is_long_name(text[pos:rest]):
                 return rest
@@ -400,6 +450,12 @@ class _Finder:
         strong = [end for end in ends if end == len(self.text) or _LONG_NAME_FOLLOWER.match(self.text, end)]
         return (strong or ends or [None])[0]
 
+    def _may_open_long_name(self, pos: int) -> bool:
+        """Whether the character at `pos` may start a long name (`_is_long_name`): CJK, and none
+        of a sentence's or a title's."""
+        first = self.text[pos : pos + 1]
+        return "\u4e00" <= first <= "\u9fff" and first not in _NOT_IN_LONG_NAME
+
     def _is_long_name(self, candidate: str, *, shortest: int = 5) -> bool:
         """A transliterated name or part: CJK, none of the characters of a sentence or a title."""
         if len(candidate) < shortest or not _ALL_CJK.fullmatch(candidate):
@@ -414,10 +470,14 @@ class _Finder:
         last = text[end - 1 : end]
         if not "\u4e00" <= last <= "\u9fff" or last in _ORG_OR_PLACE_END:
             return None  # 省委书记, ，同志: no name ends on a body's or a place's last character, nor off CJK
+        # a name opens with a surname: looked up before the whole candidate is judged
+        surnames, compound = self.lex.surnames, self.lex.compound_surnames
         valid = [
-            end - length
-            for length in (3, 2, 4)
-            if end - length >= 0 and self._is_name(text[end - length : end], strong=False)
+            start
+            for start in (end - 3, end - 2, end - 4)
+            if start >= 0
+            and (text[start] in surnames or text[start : start + 2] in compound)
+            and self._is_name(text[start:end], strong=False)
         ]
         for start in valid:
             if text[end - 1] in _WEAK_FOLLOWERS and text[start : end - 1] in self.roles:
@@ -437,7 +497,7 @@ class _Finder:
         before = self.text[start - 1]
         if not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_BEFORE:
             return True
-        return bool(self.title_end.search(self.text, max(0, start - 8), start))
+        return self._ends_with_title(self.text[max(0, start - 8) : start])
 
     def _roles_before(self, title_end: int) -> list[str]:
         """The role pieces before a name, as written, nearest last: 省委副书记、省长 → both."""
@@ -450,7 +510,7 @@ class _Finder:
             lead = _ROLE_LEAD.match(piece)
             if lead:
                 piece = piece[lead.end() :]
-            if not piece or not self.title_end.search(piece):
+            if not piece or not self._ends_with_title(piece):
                 break
             pieces.append(self.written[end - len(piece) : end])
             if lead or separator not in _PIECE_END or start - 1 <= 0:
@@ -462,9 +522,17 @@ class _Finder:
     def _piece_start(self, end: int) -> tuple[int, str]:
         """Walk back from `end` to the nearest separator outside quotes; return its position + 1."""
         text = self.text
-        depth = 0
         limit = max(0, end - _MAX_ROLE)
-        i = end - 1
+        # the nearest separator or quote, found by `re` in the window reversed (a role is short,
+        # and the walk one character at a time cost 1.6 µs a call); only from a quote on must
+        # the walk count the quotes' depth
+        nearest = _PIECE_MARK.search(text[limit:end][::-1])
+        if nearest is None:
+            return limit, ""
+        i = end - 1 - nearest.start()
+        if text[i] not in _QUOTES:
+            return i + 1, text[i]
+        depth = 0
         while i >= limit:
             char = text[i]
             if char in _QUOTES:
@@ -483,9 +551,9 @@ def _overlaps_appointee(name: str, mentions: dict[int, Evidence], appointees: li
 
 
 @cache
-def _title_end(lex: Lexicons) -> re.Pattern[str]:
-    """A role title that ends the string searched."""
-    return re.compile("(?:" + lex.role_title_re.pattern + ")$")
+def _title_lengths(lex: Lexicons) -> tuple[int, ...]:
+    """The lengths of the role titles, shortest first."""
+    return tuple(sorted({len(title) for title in lex.role_titles}))
 
 
 @lru_cache(maxsize=1 << 16)
