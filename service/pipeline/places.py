@@ -19,11 +19,13 @@ Mentions of one place are grouped under the longest form the text writes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate
 
 from service import resources
 from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons
-from service.pipeline.article import Article, Entity, Options, Person, Token, evolve
+from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
 from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
@@ -82,12 +84,22 @@ def extract_places(article: Article, options: Options) -> Article:
 def outside_names(places: tuple[Entity, ...], people: tuple[Person, ...]) -> tuple[Entity, ...]:
     """Drop the mentions that lie inside a person's name (秀英 in 副市长梁秀英, 宝山 in 李宝山),
     and a place left with none."""
-    spans = [(m.start, m.end) for person in people for m in person.mentions]
+    spans = sorted((m.start, m.end) for person in people for m in person.mentions)
     if not spans:
         return places
+    # A mention overlaps a name when some name starting before the mention's end ends after its
+    # start: by bisection over the names' starts and the running maximum of their ends, not by
+    # trying every name for every mention (quadratic: 1 MB of text took 22 ms).
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
+
+    def in_a_name(mention: Evidence) -> bool:
+        before = bisect_left(starts, mention.end)
+        return before > 0 and reach[before - 1] > mention.start
+
     kept = []
     for place in places:
-        mentions = tuple(m for m in place.mentions if not any(s < m.end and m.start < e for s, e in spans))
+        mentions = tuple(m for m in place.mentions if not in_a_name(m))
         if mentions:
             kept.append(place if len(mentions) == len(place.mentions) else evolve(place, mentions=mentions))
     return tuple(kept)
