@@ -204,6 +204,11 @@ class Article:
     paragraphs: tuple[Span, ...] = ()
     analysis_text: str = ""  # same length as `text`, Simplified script, for the analysers
     tokens: tuple[Token, ...] = ()
+    # The tokens' words and tags again, as columns (`token_words[i] == tokens[i].word`), as the
+    # segmenter makes them: a stage that tests every token (content_words) maps over these at C
+    # speed instead of unpacking a thousand Tokens in a Python loop.
+    token_words: tuple[str, ...] = ()
+    token_tags: tuple[str, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     content_words: ContentWords | None = None  # None until the content_words stage has chosen them
     metadata: Metadata = field(default_factory=Metadata)

@@ -18,8 +18,14 @@ _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』）
 
 def segment(article: Article, options: Options) -> Article:
     source = article.analysis_text if len(article.analysis_text) == len(article.text) else article.text
-    tokens = resources.get().segmenter.tag(source)
-    return evolve(article, tokens=tuple(tokens), sentences=split_sentences(article.text))
+    tagged = resources.get().segmenter.tag_columns(source)
+    return evolve(
+        article,
+        tokens=tuple(tagged.tokens),
+        token_words=tuple(tagged.words),
+        token_tags=tuple(tagged.tags),
+        sentences=split_sentences(article.text),
+    )
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -8,7 +8,7 @@ import pytest
 
 from service import resources
 from service.pipeline import keywords, segmenting
-from service.pipeline.article import Article, Options, Upload
+from service.pipeline.article import Article, Options, Upload, evolve
 from tests.conftest import seed_labels
 from tests.pipeline.conftest import SEEDS, analysed
 
@@ -90,6 +90,26 @@ def test_a_piece_of_a_person_s_name_is_no_keyword() -> None:
     text = "县委书记朱建平主持会议。朱建平指出，要抓好民宿经济。朱建平强调，民宿经济要提质。朱建平要求落实。"
     words = [k.word for k in process(Upload(text.encode(), filename="x.txt")).keywords]
     assert "建平" not in words and "民宿" in words
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_candidates_from_the_columns_are_those_of_the_tokens(name):
+    # the stage maps over the segmenter's word and tag columns; an article with its tokens only
+    # (built by hand) is tested token by token with `candidate_tags`: both choose the same
+    article = analysed(name)
+    chosen = keywords.choose_content_words(article)
+    assert chosen == article.content_words
+    tokens_only = evolve(article, token_words=(), token_tags=())
+    assert keywords.choose_content_words(tokens_only) == chosen
+    res = resources.get()
+    people = {(m.start, m.end) for person in article.metadata.people for m in person.mentions}
+    by_hand = [
+        i
+        for i, token in enumerate(article.tokens)
+        if token.tag in keywords.candidate_tags(token.word, res.stopwords, res.domain_words)
+        and not (any(s <= token.start < e for s, e in people) and (token.start, token.end) not in people)
+    ]
+    assert list(chosen.positions) == by_hand
 
 
 # fmt: off

@@ -52,6 +52,36 @@ def test_tokens_cover_the_text_with_exact_offsets(segmenter, text):
     assert all(a.end == b.start for a, b in itertools.pairwise(tokens))
 
 
+@pytest.mark.parametrize("text", [*AWKWARD[:3], AWKWARD[-1], "会议强调，要进一步做好工作。2019年ABC公司5G"])
+def test_tags_are_jiebas_and_the_columns_are_the_tokens(segmenter, text):
+    # words are cut and their tags looked up in a memo: the pairs `rjieba.tag` gives (no set phrase here)
+    tagged = segmenter.tag_columns(text)
+    assert [(t.word, t.tag) for t in tagged.tokens] == segmenter._jieba.tag(text, False)
+    assert tagged.words == [t.word for t in tagged.tokens]
+    assert tagged.tags == [t.tag for t in tagged.tokens]
+
+
+def test_a_word_that_is_not_one_word_alone_is_tagged_in_its_piece(segmenter, monkeypatch):
+    # should jieba ever cut a word in two when it stands alone, its piece is tagged by jieba whole
+    text = "市场监管总局召开会议"
+    expected = segmenter._jieba.tag(text, False)
+    memo = segmenter_module._TagMemo(_Splitting(segmenter._jieba))
+    monkeypatch.setattr(segmenter, "_tags", memo)
+    assert [(t.word, t.tag) for t in segmenter.tag(text)] == expected
+
+
+class _Splitting:
+    """A jieba that cuts every word standing alone into characters."""
+
+    def __init__(self, jieba: rjieba.Jieba) -> None:
+        self._jieba = jieba
+
+    def tag(self, text: str, hmm: bool) -> list[tuple[str, str]]:
+        if len(text) > 1 and text.isalpha() and all(w == text for w, _ in self._jieba.tag(text, hmm)):
+            return [(char, "x") for char in text]
+        return self._jieba.tag(text, hmm)
+
+
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_tokens_point_into_the_text(name):
     article = analysed(name)
@@ -82,6 +112,10 @@ class _Spy:
     def tag(self, text: str, hmm: bool) -> list[tuple[str, str]]:
         self._calls.append(len(text))
         return self._jieba.tag(text, hmm)
+
+    def cut(self, text: str, hmm: bool) -> list[str]:
+        self._calls.append(len(text))
+        return self._jieba.cut(text, hmm)
 
 
 def test_sentences_are_whole_and_exact():
