@@ -114,3 +114,14 @@ def test_the_open_loop_holds_to_its_rate_and_records_each_request() -> None:
     assert 0 < len(refused.records) <= rate * 0.5
     assert {(record.status, record.note) for record in refused.records} == {(0, "ECONNREFUSED")}
     assert refused.errors == len(refused.records) and refused.requests == 0
+
+
+def test_snapshot_is_the_same_twice_and_has_no_timings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bench import snapshot
+
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert snapshot.main([str(first)]) == 0 and snapshot.main([str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    answers = json.loads(first.read_text(encoding="utf-8"))
+    assert len(answers) == 2 * len(snapshot.inputs())
+    assert not any("timings" in answer for answer in answers.values())
