@@ -9,6 +9,7 @@ import io
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -116,7 +117,7 @@ def test_the_open_loop_holds_to_its_rate_and_records_each_request() -> None:
     assert refused.errors == len(refused.records) and refused.requests == 0
 
 
-def test_snapshot_is_the_same_twice_and_has_no_timings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_is_the_same_twice_and_has_no_timings(tmp_path: Path) -> None:
     from bench import snapshot
 
     first, second = tmp_path / "first.json", tmp_path / "second.json"
