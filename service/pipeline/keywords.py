@@ -18,14 +18,13 @@ go to the word that comes first.
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Container
 from itertools import compress
-from operator import contains
+from itertools import count as naturals
+from operator import contains, itemgetter
 
 from service import resources
 from service.pipeline import pagerank
@@ -143,14 +142,14 @@ def choose_content_words(article: Article) -> ContentWords:
     if len(words) != len(article.tokens):  # an article built by hand: its tokens only
         words, tags = tuple(token.word for token in article.tokens), tuple(token.tag for token in article.tokens)
     candidate_tags_of = _candidate_memo(res.stopwords, res.domain_words).__getitem__
-    positions = list(compress(itertools.count(), map(contains, map(candidate_tags_of, words), tags)))
+    positions = list(compress(naturals(), map(contains, map(candidate_tags_of, words), tags)))
     _drop_name_pieces(positions, article)
     keys = tuple(map(words.__getitem__, positions))
     counts = dict(Counter(keys))
     return ContentWords(tuple(positions), keys, _surface_forms(keys, positions, counts, article), counts)
 
 
-_START = operator.itemgetter(2)  # a Token's start
+_START = itemgetter(2)  # a Token's start
 
 
 def _drop_name_pieces(positions: list[int], article: Article) -> None:
