@@ -25,15 +25,13 @@ that ends like an organization or a place (…委, …局, …省).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from operator import attrgetter
 
 from service import resources
 from service.lexicons import APPOINT_VERBS, APPOINTED_VERBS, SPEECH_VERBS, Lexicons, trie_pattern, words
 from service.pipeline.article import Article, Evidence, Options, Person, Token, evolve
-from service.pipeline.entities import lexicon_names
+from service.pipeline.entities import lexicon_names, word_at, word_starting_at
 
 _CJK = "\u4e00-\u9fff"
 _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志, a separator
@@ -97,7 +95,6 @@ _ROLE_LEAD = re.compile(r".*(?:由|邀请|陪同|会见|看望|出席|参加|主
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
 _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言人 专员 督学 法官 检察官 院士 首席"))
 _NAME_TAGS = ("nr", "nrfg", "nrt")
-_START = attrgetter("start")
 _BOUNDARY_BEFORE = set("以的和与及由请在对向为是把被将同跟给让从经有了据称")
 _MAX_ROLE = 60
 
@@ -416,19 +413,15 @@ class _Finder:
     def _token_at(self, pos: int) -> Token | None:
         """The word that starts at `pos`, if one does. Looked up, not indexed: a finder asks about
         a few dozen positions, where a dict of all ~1,300 words cost 70 µs an article to build."""
-        tokens = self.tokens
-        at = bisect_left(tokens, pos, key=_START)
-        return tokens[at] if at < len(tokens) and tokens[at].start == pos else None
+        return word_starting_at(self.tokens, pos)
 
     def _inside_word(self, pos: int) -> bool:
         """Whether `pos` falls inside a word of the segmenter (not a name): a word that starts
         before it and ends after it."""
-        tokens = self.tokens
-        at = bisect_left(tokens, pos, key=_START)
-        if at == 0 or (at < len(tokens) and tokens[at].start == pos):
+        if not self.tokens:
             return False
-        word = tokens[at - 1]
-        return word.end > pos and word.tag not in _NAME_TAGS
+        word = self.tokens[word_at(self.tokens, pos)]
+        return word.start < pos < word.end and word.tag not in _NAME_TAGS
 
     def _name_token_at(self, pos: int) -> Token | None:
         """The word that starts at `pos` where the segmenter tags it a person's name."""
