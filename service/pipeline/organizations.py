@@ -8,7 +8,8 @@ Strategies, one function each, then overlaps resolved to the longest:
    body never crosses punctuation, quotes, 的/在/和, or a verb such as 召开, except inside a
    standard stem (`org_stems.txt`: 省文化和旅游厅, but 省委 和 省政府); the suffix must not
    be the start of another word (部署, 委员, 局面), and 全局/干部/举办-like endings are not names.
-3. `local`: 省/市/县/区 standing alone before a suffix (`省政协`, `省法院`, `市市场监督管理局`).
+3. `local`: 省/市/县/区 (or 自治区/自治州) standing alone before a suffix (`省政协`, `省法院`,
+   `市市场监督管理局`, `自治区民族事务委员会`), after a clause edge or a word that takes a body.
 4. `numbered-group`: `第七指导组`, `第三巡视组`.
 5. `segmenter-nt`: a word the segmenter tags as an organization (清华大学), if it ends like one.
 6. `child`: a found body with its own office or unit written straight after it
@@ -98,7 +99,7 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
     # that look-behind is checked by `_local`, so the pattern opens with a character class that
     # `re` can scan for (48 -> 12 µs a seed)
-    local = re.compile(rf"[省市县区州]{body}{{0,8}}?{suffix}")
+    local = re.compile(rf"(?:自治[区州县旗]|[省市县区州]){body}{{0,8}}?{suffix}")
     return after_prefix, local
 
 
@@ -121,8 +122,9 @@ def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
     return (match.span() for match in matches)
 
 
-_LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织")
-_LOCAL_FIRST = "省市县区州"  # what `local` opens with
+# 据省气象局预测: 据 (according to) takes a body as its object, as 经 and 由 do
+_LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织据")
+_LOCAL_FIRST = "省市县区州自"  # what `local` opens with (自 of 自治区, 自治州)
 
 
 def _local(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

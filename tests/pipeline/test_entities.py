@@ -63,6 +63,11 @@ ORGANIZATIONS = [
     # a company by its registered name, after a clause edge
     ("座谈会上，华信电子科技有限公司董事长许佳宁发言。", "华信电子科技有限公司"),
     ("会见了中国铁建股份有限公司董事长。", "中国铁建股份有限公司"),
+    # an autonomous region's or prefecture's own bodies, named by their level alone (as 省政协 is)
+    ("会议听取了自治区发展改革委、自治区党委组织部的汇报。", "自治区党委组织部"),
+    ("自治州人民政府办公室印发通知。", "自治州人民政府办公室"),
+    # 据 (according to) takes a body as 经 and 由 do
+    ("据市统计局测算，全年增长5%。", "市统计局"),
 ]
 NOT_ORGANIZATIONS = [
     "为党和国家工作全局作出贡献，推动党中央决策部署落实。",
