@@ -271,6 +271,7 @@ def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class Lexicons:
     surnames: frozenset[str]  # single-character surnames
     compound_surnames: frozenset[str]  # 欧阳, 司马, …
+    name_parts: frozenset[str]  # the parts of a Tibetan name, which has no surname: 次仁 平措
     role_titles: frozenset[str]
     not_names: frozenset[str]
     org_suffixes: tuple[str, ...]
@@ -312,6 +313,7 @@ def load(data: Path) -> Lexicons:
     return Lexicons(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        name_parts=frozenset(read_words(data / "name_parts.txt")),
         role_titles=frozenset(titles),
         not_names=frozenset(read_words(data / "not_names.txt")),
         org_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),

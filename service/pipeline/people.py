@@ -1,6 +1,7 @@
 """Stage `people`: the people named in the text, each with the roles the text gives them.
 
-A name is two to four characters that start with a known surname (single or compound); longer
+A name is two to four characters that start with a known surname (single or compound), or,
+after a title, the two parts of a Tibetan name (`次仁平措`, `name_parts.txt`); longer
 minority names (`巴音朝鲁`) are read after a title. Where a name ends is decided by what follows
 it (指出, 出席, 同志, 、, …), so the rules work on the text itself; the segmenter's `nr` tags
 only break a tie. Strategies, one function each:
@@ -375,7 +376,11 @@ class _Finder:
             return dotted
         # a name of two to four characters opens with a surname: most titles are followed by no
         # name (组长重要讲话, 省长、), and then its ends need not be tried one by one
-        opens_name = text[pos : pos + 1] in self.lex.surnames or text[pos : pos + 2] in self.lex.compound_surnames
+        opens_name = (
+            text[pos : pos + 1] in self.lex.surnames
+            or text[pos : pos + 2] in self.lex.compound_surnames
+            or text[pos : pos + 2] in self.lex.name_parts
+        )
         for length in (2, 3, 4) if opens_name else ():
             candidate = text[pos : pos + length]
             if len(candidate) < length:
@@ -566,6 +571,8 @@ def _is_name(lex: Lexicons, candidate: str, strong: bool) -> bool:
         return False
     if candidate[:2] in lex.compound_surnames:
         return len(candidate) >= 3
+    if len(candidate) == 4 and candidate[:2] in lex.name_parts and candidate[2:] in lex.name_parts:
+        return strong  # 次仁平措: a Tibetan name, two parts and no surname, only after a title
     if candidate[0] not in lex.surnames:
         return False
     return len(candidate) <= 3 or strong  # four characters: a minority name, only after a title

@@ -46,11 +46,21 @@ _COUNTY_ENDINGS = ("县", "区", "旗", "市")
 # A town, township, street or village: two to four characters of a name, then its kind; never
 # 乡村 or 村民 (the words, not places), nor a body (镇政府, 村委会).
 _TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?(?:镇|乡|街道|村)(?![民委务干庄落级村政党])")
+# A town's name may open with 中 (中益乡, 中和镇), which a county's may not (市中区: the city's
+# centre); 中心镇 and 中心村 (a central town or village) are kinds, not names.
+_NOT_TOWN_START = _NOT_SUBORDINATE_START.replace("中", "")
+_TOWN_KIND_WORDS = ("中心",)
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
 )
 _TOWN_KINDS = ("镇", "乡", "街道")  # what a visited town's name ends in
 _VISITED_TOWN_REACH = 5  # from the 赴/到/在 to its town's kind: 1 + at most 4 characters of name
+
+
+def _is_town_name(name: str) -> bool:
+    """Whether a `_TOWN` match names a town: not opening like a kind of unit (各, 全, 县 …) nor
+    being a kind itself (中心村)."""
+    return name[0] not in _NOT_TOWN_START and not name.startswith(_TOWN_KIND_WORDS)
 
 
 def _visited_towns(text: str) -> Iterator[re.Match[str]]:
@@ -139,7 +149,7 @@ def find_places(
     for item in list(found):
         if text[item.start : item.end].endswith(_COUNTY_ENDINGS):
             end = item.end
-            while (match := _TOWN.match(text, end)) and match.group()[0] not in _NOT_SUBORDINATE_START:
+            while (match := _TOWN.match(text, end)) and _is_town_name(match.group()):
                 towns.add(match.group())
                 end = match.end()
     for town in towns:
@@ -147,7 +157,7 @@ def find_places(
             found.append(Found(mention.start(), mention.end(), town, "town"))
             end = mention.end()
             while text.startswith("、", end) and (match := _TOWN.match(text, end + 1)):
-                if match.group()[0] in _NOT_SUBORDINATE_START:
+                if not _is_town_name(match.group()):
                     break
                 found.append(Found(match.start(), match.end(), match.group(), "town"))
                 end = match.end()

@@ -63,6 +63,11 @@ ORGANIZATIONS = [
     # a company by its registered name, after a clause edge
     ("座谈会上，华信电子科技有限公司董事长许佳宁发言。", "华信电子科技有限公司"),
     ("会见了中国铁建股份有限公司董事长。", "中国铁建股份有限公司"),
+    # an autonomous region's or prefecture's own bodies, named by their level alone (as 省政协 is)
+    ("会议听取了自治区发展改革委、自治区党委组织部的汇报。", "自治区党委组织部"),
+    ("自治州人民政府办公室印发通知。", "自治州人民政府办公室"),
+    # 据 (according to) takes a body as 经 and 由 do
+    ("据市统计局测算，全年增长5%。", "市统计局"),
 ]
 NOT_ORGANIZATIONS = [
     "为党和国家工作全局作出贡献，推动党中央决策部署落实。",
@@ -101,7 +106,11 @@ PLACES = [
     ("调研组先后来到正蓝旗、二连浩特市和锡林郭勒盟。", ["正蓝旗", "二连浩特市", "锡林郭勒盟"]),
     ("福建省宁德市霞浦县，广东省梅州市大埔县。", ["霞浦县", "大埔县"]),
     ("北京市朝阳区、天津市和平区、兰州市城关区召开会议。", ["朝阳区", "和平区", "城关区"]),
-    ("江油、凯里两地代表出席。", ["江油", "凯里"]),    # foreign countries (places_hand.txt)
+    ("江油、凯里两地代表出席。", ["江油", "凯里"]),
+    # a town whose name opens with 中 (a county's may not: 市中区), after its county
+    ("调研组走进巫溪县中岗乡、城口县。", ["巫溪县", "中岗乡"]),
+    # the state-level new areas (国家级新区), no administrative unit of the division list
+    ("贵安新区、西咸新区和滇中新区作交流发言。", ["贵安新区", "西咸新区", "滇中新区"]),    # foreign countries (places_hand.txt)
     ("哈萨克斯坦农业部第一副部长、塔吉克斯坦农业部副部长等外方嘉宾致辞。", ["哈萨克斯坦", "塔吉克斯坦"]),
     ("中方与美国、俄罗斯、沙特、印尼代表举行会谈。", ["美国", "俄罗斯", "沙特", "印尼"]),
 ]
@@ -165,6 +174,10 @@ def test_not_places(text: str, lexicons: Lexicons) -> None:
 def test_after_a_county_the_words_乡村_村民_镇政府_are_no_towns(lexicons: Lexicons) -> None:
     text = "安吉县乡村振兴成效明显，安吉县村民收入增长，安吉县镇政府负责人参加。"
     assert places(text, lexicons) == ["安吉县"]
+
+
+def test_after_a_county_中心村_and_中心镇_are_kinds_not_towns(lexicons: Lexicons) -> None:
+    assert places("推进巫溪县中心村建设，巫溪县中心镇扩容。", lexicons) == ["巫溪县"]
 
 
 def test_no_county_is_read_into_a_city_s_districts(lexicons: Lexicons) -> None:

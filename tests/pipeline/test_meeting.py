@@ -21,6 +21,12 @@ MEETINGS = [
     ("在全党开展主题教育，累计培训3000人次。", None, None, None),
     ("工作会议在乌鲁木齐召开，会议以视频形式召开至县（市、区）。", "视频会议", "乌鲁木齐", None),
     ("推进会以线上线下相结合的方式举行。", "线上线下结合", None, None),
+    # the meeting as the subject of 采取/采用…方式, with no verb of holding after it
+    ("会议采取线上线下相结合方式，各地设分会场。", "线上线下结合", None, None),
+    ("会议采用视频方式，在昆明市设主会场，各州市设分会场。", "视频会议", "昆明市", None),
+    # a meeting held over video is where its main venue is
+    ("座谈会以视频会议形式召开，会议在延吉市设立主会场。", "视频会议", "延吉市", None),
+    ("他采取视频方式了解情况。", None, None, None),
     ("会议以书面形式召开。", "书面会议", None, None),
     ("全国财政工作会议以视频会议形式在京召开。", "视频会议", "京", None),
     ("会议观看了警示教育视频，研究部署下一步工作，会议在会议室召开。", None, "会议室", None),

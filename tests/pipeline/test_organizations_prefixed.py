@@ -14,7 +14,7 @@ from service.pipeline import organizations
 
 def test_prefixed_matches_are_those_of_the_one_regex():
     lex = resources.get().lexicons
-    after_prefix, _ = organizations._patterns(lex)
+    after_prefix, *_ = organizations._patterns(lex)
     prefix_words = [*lex.place_full_names, *CENTRAL_PREFIXES]
     one_regex = re.compile(trie_pattern(prefix_words) + after_prefix.pattern)
     draw = random.Random(8)
