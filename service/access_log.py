@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from flask import Flask, Response, g, request
 
 logger = logging.getLogger("wenji.access")
+# json.dumps with an option builds a new encoder each call; this one is built once.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
@@ -50,30 +52,31 @@ def _log_when_finished(response: Response) -> Response:
         "status": response.status_code,
         "request_id": g.get("request_id"),
         "remote_addr": request.remote_addr,
-        "user_agent": request.user_agent.string or None,
+        # The header itself, as `request.user_agent.string` gives it, without the UserAgent object.
+        "user_agent": request.headers.get("User-Agent") or None,
     }
     started = g.get("access_started", time.perf_counter())
-    sent = _Counter(response.content_length)
-    if response.is_streamed:
+    sent = None
+    if response.is_streamed:  # counted as it goes; a buffered answer's length is known now
+        sent = _Counter()
         response.response = sent.wrap(response.response)
+    length = response.content_length or 0
 
     def finished() -> None:
         line["duration_ms"] = round((time.perf_counter() - started) * 1000, 3)
-        line["bytes"] = sent.total
-        logger.info(json.dumps({"ts": _now(), **line}, ensure_ascii=False))
+        line["bytes"] = length if sent is None else sent.total
+        logger.info(_ENCODER.encode({"ts": _now(), **line}))
 
     response.call_on_close(finished)
     return response
 
 
 class _Counter:
-    """The body's length: known for a buffered answer, counted as it goes for a streamed one."""
+    """A streamed body's length, counted as it goes."""
 
-    def __init__(self, known: int | None) -> None:
-        self.total = known or 0
+    total = 0
 
     def wrap(self, chunks: Iterable[bytes | str]) -> Iterator[bytes | str]:
-        self.total = 0
         try:
             for chunk in chunks:
                 self.total += len(chunk.encode() if isinstance(chunk, str) else chunk)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import socket
 import struct
+from functools import partial
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 
 from service.errors import Overloaded
 
@@ -45,10 +46,7 @@ def queued_seconds(sock: object) -> float | None:
     return milliseconds / 1000
 
 
-def _shed_if_queued_too_long() -> None:
-    limit = current_app.config["SETTINGS"].max_queue_wait_s
-    if limit <= 0:
-        return
+def _shed_if_queued_too_long(limit: float) -> None:
     waited = queued_seconds(request.environ.get("gunicorn.socket"))
     if waited is not None and waited > limit:
         raise Overloaded(
@@ -57,4 +55,6 @@ def _shed_if_queued_too_long() -> None:
 
 
 def init_app(app: Flask) -> None:
-    app.before_request(_shed_if_queued_too_long)
+    limit = app.config["SETTINGS"].max_queue_wait_s
+    if limit > 0:  # 0 turns shedding off: then no request pays for the check
+        app.before_request(partial(_shed_if_queued_too_long, limit))

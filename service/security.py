@@ -49,7 +49,8 @@ def init_app(app: Flask) -> None:
     settings: Settings = app.config["SETTINGS"]
     app.extensions["wenji.api_keys"] = tuple(_digest(key) for key in load_api_keys(settings))
     app.extensions["wenji.cors_origins"] = tuple(o.strip() for o in settings.cors_origins.split(",") if o.strip())
-    app.before_request(_require_api_key)
+    if app.extensions["wenji.api_keys"]:  # with no key configured every request passes: nothing to check
+        app.before_request(_require_api_key)
     app.after_request(_secure_headers)
 
 
@@ -150,7 +151,9 @@ def safe_filename(name: str | None) -> str | None:
     if not name:
         return None
     base = _SEPARATORS.split(name)[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch) not in _UNSAFE_CATEGORIES).strip()
+    if not base.isprintable():  # every unsafe category is unprintable, so a printable name has none to remove
+        base = "".join(ch for ch in base if unicodedata.category(ch) not in _UNSAFE_CATEGORIES)
+    base = base.strip()
     if base in {"", ".", ".."}:
         return None
     if len(base) > MAX_FILENAME_CHARS:

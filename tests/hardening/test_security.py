@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -224,9 +226,18 @@ def test_no_document_text_and_no_key_in_the_logs(caplog: pytest.LogCaptureFixtur
         ("a.txt/", None),
         ("\u200b\u202e", None),
         ("\ud800a.txt", "a.txt"),
+        ("国务院\u200b会议\x00.txt", "国务院会议.txt"),
+        ("国务院 会议.txt", "国务院 会议.txt"),
         ("x" * 300, "x" * 255),
         ("x" * 300 + ".docx", "x" * 250 + ".docx"),
     ],
 )
 def test_safe_filename(name: str | None, safe: str | None) -> None:
     assert safe_filename(name) == safe
+
+
+def test_every_unsafe_character_is_unprintable() -> None:
+    # safe_filename skips its per-character filter for a printable name; this is why that is sound.
+    unsafe = {"Cc", "Cf", "Cs", "Co", "Cn"}
+    characters = map(chr, range(sys.maxunicode + 1))
+    assert not any(ch.isprintable() for ch in characters if unicodedata.category(ch) in unsafe)
