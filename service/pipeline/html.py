@@ -61,6 +61,7 @@ _BLOCK = frozenset(
         "html",
         "legend",
         "li",
+        "listing",
         "main",
         "menu",
         "nav",
@@ -75,10 +76,13 @@ _BLOCK = frozenset(
         "thead",
         "tr",
         "ul",
+        "xmp",
         "option",
         "title",
     ]
 )
+# pre and its obsolete forms, which browsers still render with their line breaks
+_PREFORMATTED = frozenset(("pre", "listing", "xmp"))
 _CELL = frozenset(("td", "th"))  # cells of one row are kept apart by a space, the row is the block
 _SKIP = frozenset(
     [
@@ -155,6 +159,7 @@ class _Collector:
         self.candidates: list[_Element] = []
         self.skip_depth = 0  # > 0 inside script, style, head, boilerplate
         self.link_depth = 0
+        self.pre_depth = 0  # > 0 inside pre (or its old forms): there a line break is a paragraph break
         self.title: list[str] | None = None
         self.headline: list[str] | None = None
         self.in_title = self.in_headline = False
@@ -182,6 +187,8 @@ class _Collector:
             self.pieces.append(IMAGE)
         elif name == "a":
             self.link_depth += 1
+        if name in _PREFORMATTED:
+            self.pre_depth += 1
 
     def end(self, tag: object) -> None:
         if not self.open_tags:
@@ -199,6 +206,8 @@ class _Collector:
             self.pieces.append(None)
         elif name == "a":
             self.link_depth = max(0, self.link_depth - 1)
+        if name in _PREFORMATTED:
+            self.pre_depth -= 1
         if element is None:  # a fragment: the containers' text counts choose a page's content only
             return
         element.end = len(self.pieces)
@@ -215,9 +224,12 @@ class _Collector:
             self.headline.append(data)
         if self.skip_depth:
             return
-        if not self.document and "\n" in data and all(name in ("html", "body") for name in self.open_tags):
+        if "\n" in data and (
+            self.pre_depth or (not self.document and all(name in ("html", "body") for name in self.open_tags))
+        ):
             # Text outside any element of a fragment is a plain-text line (the seeds' lines before
-            # their `<div>`s): its line breaks are paragraph breaks, as in plain text.
+            # their `<div>`s), and a `<pre>` shows its line breaks as a browser does: there a line
+            # break is a paragraph break, as in plain text.
             for index, line in enumerate(data.split("\n")):
                 if index:
                     self.pieces.append(None)

@@ -68,6 +68,9 @@ PARAGRAPHS = [
     ("会议&nbsp;召开\n第二段", ["会议 召开", "第二段"]),
     # lines of text outside the tags of a fragment are plain-text lines
     ("第一段\n第二段\n<p>第三段\n接续</p>", ["第一段", "第二段", "第三段接续"]),
+    # a <pre> shows its line breaks, as a browser does: each line is a paragraph, even with tags inside
+    ("<div>甲段。</div><pre>一行。\n<b>二</b>行。\n\n三行。</pre><div>乙段。</div>", ["甲段。", "一行。", "二行。", "三行。", "乙段。"]),
+    ("<pre>一\n二</pre><p>丙\n丁</p><xmp>戊\n己</xmp>", ["一", "二", "丙丁", "戊", "己"]),
     # a drawn line of dashes is not a paragraph
     ("第一段\n------------------\n第二段", ["第一段", "第二段"]),
 ]
