@@ -103,7 +103,8 @@ _MAX_ROLE = 60
 # Brackets after a name hold its roles (李文斌（省发展改革委主任）) where the name opens a list
 # item: the character before it is one of these, or the text starts there.
 _LIST_ITEM_BEFORE = "、，：:；\n"
-_BRACKET_STOP = "）)（(。；：，\n"
+_LIST_ITEM_MARKS = frozenset(_LIST_ITEM_BEFORE)
+_BRACKETED = re.compile(r"（(?P<inside>[^）)（(。；：，\n]{2,60})[）)]")
 
 
 def extract_people(article: Article, options: Options) -> Article:
@@ -280,30 +281,30 @@ class _Finder:
     # 6. a list item's name, then its roles in brackets: 李文斌（省发展改革委主任）、…
     def roles_in_brackets(self) -> None:
         text = self.text
-        at = text.find("（")
-        while at != -1:
-            self._bracketed_roles(at)
-            at = text.find("（", at + 1)
+        bracket = text.find("（")
+        while bracket != -1:
+            match = self._bracketed_after_list_item(bracket)
+            bracket = text.find("（", bracket + 1)
+            if match is None:
+                continue
+            pieces = match["inside"].split("、")
+            if not all(piece and self._ends_with_title(piece) for piece in pieces):
+                continue  # most brackets hold no title: （扩大）, （2024年）
+            start = self._name_before(match.start())
+            if start is None or (start > 0 and text[start - 1] not in _LIST_ITEM_BEFORE):
+                continue
+            roles, at = [], match.start() + 1
+            for piece in pieces:
+                roles.append(self.written[at : at + len(piece)])
+                at += len(piece) + 1
+            self._add(text[start : match.start()], start, "roles-in-brackets", roles)
 
-    def _bracketed_roles(self, bracket: int) -> None:
-        text = self.text
-        close = bracket + 1
-        limit = min(len(text), bracket + 1 + _MAX_ROLE)
-        while close < limit and text[close] not in _BRACKET_STOP:
-            close += 1
-        if close == limit or text[close] not in "）)" or close == bracket + 1:
-            return
-        start = self._name_before(bracket)
-        if start is None or (start > 0 and text[start - 1] not in _LIST_ITEM_BEFORE):
-            return
-        pieces = text[bracket + 1 : close].split("、")
-        if not all(piece and self._ends_with_title(piece) for piece in pieces):
-            return
-        roles, at = [], bracket + 1
-        for piece in pieces:
-            roles.append(self.written[at : at + len(piece)])
-            at += len(piece) + 1
-        self._add(text[start:bracket], start, "roles-in-brackets", roles)
+    def _bracketed_after_list_item(self, bracket: int) -> re.Match[str] | None:
+        """The brackets at `bracket`, where a list item (a separator, then 2 to 4 characters) stands
+        before them: looked at before the regex and the name, as most brackets follow prose."""
+        if bracket > 4 and _LIST_ITEM_MARKS.isdisjoint(self.text[bracket - 5 : bracket - 2]):
+            return None
+        return _BRACKETED.match(self.text, bracket)
 
     def _appoint(self, text: str) -> None:
         for match in _APPOINT.finditer(text):
