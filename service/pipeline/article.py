@@ -61,7 +61,7 @@ class Source:
     size: int = 0
     name_line: str | None = None  # the original file-name line that led the upload, taken out
     page_title: str | None = None  # an HTML page's <title>, for the title stage
-    headline: str | None = None  # an HTML page's first <h1>, for the title stage
+    headline: str | None = None  # an HTML page's first <h1> (else its first long <h2>), for the title stage
 
 
 class Token(NamedTuple):

@@ -35,6 +35,9 @@ _MONTH = rf"[{_DIGIT}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
 _DAY = rf"[{_DIGIT}]{{1,2}}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _PART = "凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚"
 _RANGE = "至|到|——|—|－|-|~|～"
+# A weekday written beside a day belongs to it: 1月16日（星期五）, 2010年2月3日，星期三, and a part
+# of the day may follow it (12月18日（星期三）下午).
+_WEEKDAY = "(?:[（(](?:星期|礼拜|周)[一二三四五六日天][）)]|[，,]星期[一二三四五六日天](?=[）)]))"
 
 _WRITTEN = re.compile(
     rf"(?<![{_DIGIT}{_CN_DIGIT}十.．])"
@@ -44,6 +47,7 @@ _WRITTEN = re.compile(
     rf"(?:(?P<d>{_DAY})(?P<unit>[日号]))?"
     rf"(?:(?:{_RANGE})(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})[日号]"
     rf"|(?(d)(?!)|(?(m3)(?!)|(?:{_RANGE})(?P<m4>{_MONTH})月(?![{_DIGIT}{_CN_DIGIT}十]))))?"  # 1月至5月
+    rf"(?(d){_WEEKDAY}?)"  # a weekday only after a day
     rf"(?P<p>{_PART})?"
 )
 # Where a written date may start: the first character of `_WRITTEN`, its look-behind, and a
@@ -69,6 +73,10 @@ _DURATION_BEFORE = ("之日起", "日起", "之日", "起", "后", "满", "超�
 # What may stand before a lead date: a dateline ("新华社北京6月6日电", "本报讯（记者 张三）").
 _DATELINE_END = ("讯", "讯）", "讯)", "）", ")", "：", ":")
 _LEAD_SEPARATOR = "，,、 　"
+# A dateline's day ends with 电 (新华社北京6月6日电) or 讯 (本报成都7月2日讯): the day of the report.
+_DATELINE_MARKS = ("电", "讯")
+# An aside after a lead date, read past: 2月1日（农历腊月二十七），… (the lunar date of the same day)
+_DATE_ASIDE = re.compile(r"[（(]农历[^（()）\n]{2,8}[）)]")
 _NOT_EVENT_AFTER = "起前后以至到"
 _EVENT_VERB = re.compile(
     r"[^。；！？\n]{0,40}?(?:召开|举行|举办|开幕|闭幕|开班|启动|揭牌|召集|座谈|会见|会谈|调研|考察|视察)"
@@ -306,8 +314,10 @@ def _paragraph_lead(
             if mention.start >= end or mention.month is None or mention.day is None:
                 break
             prefix = text[start : mention.start]
-            after = text[mention.end : mention.end + 1]
-            is_dateline = prefix and after == "电" and "。" not in prefix and "，" not in prefix
+            aside = _DATE_ASIDE.match(text, mention.end)
+            after_at = aside.end() if aside else mention.end
+            after = text[after_at : after_at + 1]
+            is_dateline = prefix and after in _DATELINE_MARKS and "。" not in prefix and "，" not in prefix
             is_byline = prefix.endswith(_DATELINE_END) and "。" not in prefix
             if prefix and not (is_dateline or is_byline):
                 break
@@ -319,7 +329,7 @@ def _paragraph_lead(
                 own = _own_date(text, mention, mentions, _sentence_end(text, mention.end, end))
                 if own is not None:
                     return own
-            if after in _LEAD_SEPARATOR or after == "电" or not after or _EVENT_VERB.match(text, mention.end):
+            if after in _LEAD_SEPARATOR or after in _DATELINE_MARKS or not after or _EVENT_VERB.match(text, after_at):
                 return evolve(mention, rule=f"{mention.rule}+paragraph-lead")
             break
     return None
@@ -354,7 +364,7 @@ def _lead_sentence_verb(
             if mention.start >= stop:
                 break
             if mention.month is not None and mention.day is not None:
-                if text.startswith("电", mention.end):  # a dateline: strategy 1 decided on it
+                if text.startswith(_DATELINE_MARKS, mention.end):  # a dateline: strategy 1 decided on it
                     continue
                 if _EVENT_VERB.match(text, mention.end):
                     return evolve(mention, rule=f"{mention.rule}+lead-sentence-verb")

@@ -20,6 +20,8 @@ _UNIT = frozenset("年月日号號时時点點分秒%％万萬亿億千百十余
 # A unit that is also a surname is a unit only before these (3周年, 30余人); else a name opens the
 # title: 1572周恒远主持召开…, 86余建国在…
 _UNIT_SURNAME = {"周": "年岁歲内內后後以来來左起的", "余": "人名个個家项項次万萬亿億件元年天岁歲户戶"}
+# Words that open with a unit and are no quantity: 266人民银行召开…, 225天津市…, 12百色市…
+_UNIT_WORDS = ("人民", "人大", "人力资源", "天津", "天水", "天门", "万州", "万宁", "百色", "十堰", "个旧", "千岛湖")
 _SENTENCE_END = re.compile(r"[。！？；，：,;:!?]$")
 MAX_NAME_LINE = 80  # characters: a longer first line is a paragraph
 
@@ -67,6 +69,8 @@ def _split_number(stem: str, *, allow_separator: bool) -> tuple[int | None, str 
     surname_unit = _UNIT_SURNAME.get(rest[0])
     if surname_unit is not None and rest[1:2] not in surname_unit:
         pass  # 周恒远: a surname, not a unit
+    elif rest.startswith(_UNIT_WORDS):
+        pass  # 人民银行: a word, not 266人
     elif rest[0] in _UNIT or rest[0] in ".．":
         return None, stem
     separator = _SEPARATOR.match(rest)

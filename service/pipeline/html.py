@@ -121,6 +121,9 @@ _PAGE_INFO = re.compile(
 )
 _MAX_INFO_LINE = 160
 FAIR_SHARE = 0.3  # a container must hold this share of the page's text to stand for the page
+# A page without an <h1> (a university's or a district's CMS: <h2 class="arti_title">) heads its
+# article with an <h2>; one this long is a headline, where a shorter one names a column (学校要闻).
+MIN_H2_HEADLINE = 8
 INNER_SHARE = 0.8  # a nested container that holds this much of the best one is the tighter choice
 
 
@@ -128,7 +131,7 @@ INNER_SHARE = 0.8  # a nested container that holds this much of the best one is 
 class HtmlText:
     blocks: list[str]
     title: str | None = None  # the page's <title>
-    headline: str | None = None  # the first <h1>
+    headline: str | None = None  # the first <h1>, else the first long <h2>
 
 
 class _Element:
@@ -162,7 +165,9 @@ class _Collector:
         self.pre_depth = 0  # > 0 inside pre (or its old forms): there a line break is a paragraph break
         self.title: list[str] | None = None
         self.headline: list[str] | None = None
+        self.h2: list[str] | None = None  # the first <h2> long enough to be a headline
         self.in_title = self.in_headline = False
+        self.in_h2: list[str] | None = None
 
     def start(self, tag: object, attrib: dict[str, str]) -> None:
         name = tag.lower() if isinstance(tag, str) else ""
@@ -171,6 +176,8 @@ class _Collector:
             self.in_title, self.title = True, []
         elif name == "h1" and self.headline is None:
             self.in_headline, self.headline = True, []
+        elif name == "h2" and self.h2 is None and self.document:
+            self.in_h2 = []
         if self.document:
             is_candidate = not skipped and self._is_content(name, attrib)
             self.stack.append(_Element(len(self.pieces), is_candidate))
@@ -199,6 +206,10 @@ class _Collector:
             self.in_title = False
         elif name == "h1":
             self.in_headline = False
+        elif name == "h2" and self.in_h2 is not None:
+            if len("".join("".join(self.in_h2).split())) >= MIN_H2_HEADLINE:
+                self.h2 = self.in_h2
+            self.in_h2 = None
         if self.skip_depth:
             self.skip_depth -= 1
             return
@@ -222,6 +233,8 @@ class _Collector:
             self.title.append(data)
         if self.in_headline and self.headline is not None:
             self.headline.append(data)
+        if self.in_h2 is not None:
+            self.in_h2.append(data)
         if self.skip_depth:
             return
         if "\n" in data and (
@@ -282,7 +295,7 @@ def extract_blocks(markup: str, *, document: bool) -> HtmlText:
     page = HtmlText(
         blocks,
         title=" ".join("".join(collector.title).split()) if collector.title else None,
-        headline=" ".join("".join(collector.headline).split()) if collector.headline else None,
+        headline=" ".join("".join(collector.headline or collector.h2 or ()).split()) or None,
     )
     collector.reset(document=False)  # the reused collector keeps nothing of this page
     return page

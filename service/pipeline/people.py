@@ -18,6 +18,8 @@ only break a tie. Strategies, one function each:
    `提名…为…人选`), or what stands between 的 and 职务 (`免去陈立新的国家统计局副局长职务`);
    `X同志任Y`, `X（同志）不再担任Y职务` name the person first. The role is reported whole, as
    written; each piece must end with a title, so 任命书, 任命制 and 免去…处罚 give no one.
+6. `roles-in-brackets`: a name in a list, then its roles in brackets (`出席的有：李文斌（省发展改革委
+   主任）、陈海燕（省国资委主任）`); every piece in the brackets must end with a title.
 Every later occurrence of a found name is a mention (`repeat`). Never a name: a title
 (`组长`), a redaction (`**`), a word from `not_names.txt` (`马克思主义`, `党员`), anything
 that ends like an organization or a place (…委, …局, …省).
@@ -84,7 +86,7 @@ _NOT_IN_LONG_NAME = frozenset(
     "的了是在上下中和与及对为要等各全部省市县区乡镇村委会议局厅党政府国家同志领导工作长员组织年月日号"
     "出席参加主持讲话指强调表示求将把被从向以于也就还又并而且这那其此该有无没"
 )
-_WEAK_FOLLOWERS = frozenset("和与及同在于为以是也还对向就到来讲说等的作做任兼被获称率赴")
+_WEAK_FOLLOWERS = frozenset("和与及同在于为以是也还对向就到来讲说的作做任兼被获称率赴")
 _NAME_SEPARATOR = "、，。；：\n"
 _QUOTES = {"”": 1, "“": -1, "」": 1, "「": -1, "》": 1, "《": -1}
 _CLAUSE_END = "。！？；：\n"
@@ -98,6 +100,11 @@ _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言�
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _BOUNDARY_BEFORE = set("以的和与及由请在对向为是把被将同跟给让从经有了据称")
 _MAX_ROLE = 60
+# Brackets after a name hold its roles (李文斌（省发展改革委主任）) where the name opens a list
+# item: the character before it is one of these, or the text starts there.
+_LIST_ITEM_BEFORE = "、，：:；\n"
+_LIST_ITEM_MARKS = frozenset(_LIST_ITEM_BEFORE)
+_BRACKETED = re.compile(r"（(?P<inside>[^）)（(。；：，\n]{2,60})[）)]")
 
 
 def extract_people(article: Article, options: Options) -> Article:
@@ -116,6 +123,7 @@ def find_people(
     finder.comrade()
     finder.speaker()
     finder.appointment()
+    finder.roles_in_brackets()
     return finder.people()
 
 
@@ -269,6 +277,34 @@ class _Finder:
             self._appoint(text)
         if not verbs.isdisjoint(APPOINTED_VERBS):
             self._appointed(text)
+
+    # 6. a list item's name, then its roles in brackets: 李文斌（省发展改革委主任）、…
+    def roles_in_brackets(self) -> None:
+        text = self.text
+        bracket = text.find("（")
+        while bracket != -1:
+            match = self._bracketed_after_list_item(bracket)
+            bracket = text.find("（", bracket + 1)
+            if match is None:
+                continue
+            pieces = match["inside"].split("、")
+            if not all(piece and self._ends_with_title(piece) for piece in pieces):
+                continue  # most brackets hold no title: （扩大）, （2024年）
+            start = self._name_before(match.start())
+            if start is None or (start > 0 and text[start - 1] not in _LIST_ITEM_BEFORE):
+                continue
+            roles, at = [], match.start() + 1
+            for piece in pieces:
+                roles.append(self.written[at : at + len(piece)])
+                at += len(piece) + 1
+            self._add(text[start : match.start()], start, "roles-in-brackets", roles)
+
+    def _bracketed_after_list_item(self, bracket: int) -> re.Match[str] | None:
+        """The brackets at `bracket`, where a list item (a separator, then 2 to 4 characters) stands
+        before them: looked at before the regex and the name, as most brackets follow prose."""
+        if bracket > 4 and _LIST_ITEM_MARKS.isdisjoint(self.text[bracket - 5 : bracket - 2]):
+            return None
+        return _BRACKETED.match(self.text, bracket)
 
     def _appoint(self, text: str) -> None:
         for match in _APPOINT.finditer(text):

@@ -171,3 +171,35 @@ def test_an_appointment_names_the_person_and_the_office(
 @pytest.mark.parametrize("text", NOT_APPOINTED)
 def test_a_trap_names_no_one(text: str, lexicons: Lexicons) -> None:
     assert people(text, lexicons) == {}
+
+
+# fmt: off
+BRACKETED = [
+    # text, name, the roles in its brackets
+    ("参加会议的有：钱卫东（市财政局局长）、孙丽（市审计局副局长、党组成员）。", "钱卫东", ["市财政局局长"]),
+    ("参加会议的有：钱卫东（市财政局局长）、孙丽（市审计局副局长、党组成员）。", "孙丽", ["市审计局副局长", "党组成员"]),
+    ("出席签约仪式的还有：周海（南方港口集团总经理）。", "周海", ["南方港口集团总经理"]),
+]
+NOT_BRACKETED = [
+    # brackets that hold no title, or a name that opens no list item
+    ("会议听取了方案（征求意见稿）、刘强（主持人）的说明。", "刘强"),
+    ("他们来到老党员王德福（85岁）家中。", "王德福"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), BRACKETED)
+def test_roles_in_brackets_after_a_list_item(text: str, name: str, roles: list[str], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert name in found
+    assert list(found[name].roles) == roles
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_BRACKETED)
+def test_brackets_without_a_title_give_no_role(text: str, name: str, lexicons: Lexicons) -> None:
+    assert not people(text, lexicons).get(name, Person(name, (), ())).roles
+
+
+def test_deng_after_a_name_closes_a_list_not_the_name(lexicons: Lexicons) -> None:
+    found = people("出席会议的还有副市长郑春林等。", lexicons)
+    assert "郑春林" in found and "郑春林等" not in found

@@ -29,6 +29,10 @@ FILE_NAMES = [
     ("1572周恒远主持召开国务院常务会议", FileName(1572, "周恒远主持召开国务院常务会议")),
     ("70周年庆祝大会", None),
     ("30余人参加会议", None),
+    # a word that opens with a unit is no quantity: 人民, 天津
+    ("266人民银行召开工作会议.txt", FileName(266, "人民银行召开工作会议")),
+    ("41天津市召开防汛会议.txt", FileName(41, "天津市召开防汛会议")),
+    ("266人参加培训", None),
     # no Chinese title: a number at most
     ("000_8a59500614cd4045.txt", FileName(0, None)),
     ("report.txt", FileName(None, None)),
@@ -120,6 +124,15 @@ def test_a_page_title_loses_the_site_name_when_there_is_no_h1() -> None:
         "<html><head><title>吉林省主题教育工作会议召开_中国政府网</title></head><body><p>正文。</p></body></html>"
     ).metadata
     assert (metadata.title, metadata.title_source) == ("吉林省主题教育工作会议召开", "title-tag")
+
+
+def test_a_page_without_h1_takes_its_first_long_h2_not_the_site_name() -> None:
+    metadata = prepare(
+        "<html><head><title>东湖学院新闻网</title></head><body><h2>综合新闻</h2>"
+        "<h2 class='arti_title'>学校召开2023年本科教学工作会议</h2><p>12月5日，学校召开本科教学工作会议。</p>"
+        "</body></html>"
+    ).metadata
+    assert (metadata.title, metadata.title_source) == ("学校召开2023年本科教学工作会议", "h1")
 
 
 def test_the_seed_titles_and_numbers(seed: tuple[str, bytes, dict]) -> None:
