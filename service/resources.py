@@ -36,6 +36,7 @@ class Resources:
     idf_default: float  # for words the table lacks: its median, as jieba's own TF-IDF does
     stopwords: frozenset[str]
     domain_words: frozenset[str]  # every word of the domain dictionary, set phrases included
+    title_endings: tuple[str, ...]  # the role titles a longer word ending so is a title too: 政协主席
     lexicons: lexicons.Lexicons  # surnames, role titles, places, organizations: service/data/*.txt
 
 
@@ -97,6 +98,8 @@ def load() -> Resources:
         # A role title (主任, 县委书记, 总书记) says who spoke, never what the article is about.
         stopwords=load_stopwords() | lexicon.role_titles,
         domain_words=frozenset(word for word, _, _ in domain),
+        # ... and so is a longer word that ends with one (政协主席, 纪检监察组组长, 乡镇长)
+        title_endings=tuple(sorted(title for title in lexicon.role_titles if len(title) >= 2)),
         lexicons=lexicon,
     )
 

@@ -74,14 +74,18 @@ TEXTRANK_DAMPING = 0.85
 TEXTRANK_ITERATIONS = 10
 
 
-def candidate_tags(word: str, stopwords: frozenset[str], domain_words: frozenset[str]) -> Container[str]:
+def candidate_tags(
+    word: str, stopwords: frozenset[str], domain_words: frozenset[str], title_endings: tuple[str, ...] = ()
+) -> Container[str]:
     """The tags under which `word` is a candidate: none (a stop word, a single character,
-    punctuation, a number alone, a redaction mark), those of ALLOWED_TAGS, or any (a domain word).
+    punctuation, a number alone, a redaction mark, a title such as 政协主席 or 纪检监察组组长 that
+    ends with a role title of `title_endings`), those of ALLOWED_TAGS, or any (a domain word).
     A token is a candidate when its tag is in its word's candidate tags."""
     if (
         len(word) < 2
         or word in stopwords
         or not (word.isalpha() or _NOT_A_WORD.fullmatch(word) is None)  # the regex only for the rare non-letters
+        or word.endswith(title_endings)  # says who spoke, as a bare title does, never what about
     ):
         return _NO_TAG
     return _ANY_TAG if word in domain_words else ALLOWED_TAGS
@@ -105,20 +109,22 @@ class _CandidateTags(dict[str, Container[str]]):
     (the segmenter has already hashed it), a pair is built and hashed anew per token, which made a
     pair memo slower than the loop. Emptied when full (numbers are words without end)."""
 
-    def __init__(self, stopwords: frozenset[str], domain_words: frozenset[str]) -> None:
+    def __init__(self, stopwords: frozenset[str], domain_words: frozenset[str], title_endings: tuple[str, ...]) -> None:
         super().__init__()
-        self._stopwords, self._domain_words = stopwords, domain_words
+        self._stopwords, self._domain_words, self._title_endings = stopwords, domain_words, title_endings
 
     def __missing__(self, word: str) -> Container[str]:
         if len(self) >= CANDIDATE_MEMO_SIZE:
             self.clear()
-        tags = self[word] = candidate_tags(word, self._stopwords, self._domain_words)
+        tags = self[word] = candidate_tags(word, self._stopwords, self._domain_words, self._title_endings)
         return tags
 
 
 @functools.lru_cache(maxsize=1)
-def _candidate_memo(stopwords: frozenset[str], domain_words: frozenset[str]) -> _CandidateTags:
-    return _CandidateTags(stopwords, domain_words)
+def _candidate_memo(
+    stopwords: frozenset[str], domain_words: frozenset[str], title_endings: tuple[str, ...]
+) -> _CandidateTags:
+    return _CandidateTags(stopwords, domain_words, title_endings)
 
 
 def content_words(article: Article) -> ContentWords:
@@ -141,7 +147,7 @@ def choose_content_words(article: Article) -> ContentWords:
     words, tags = article.token_words, article.token_tags
     if len(words) != len(article.tokens):  # an article built by hand: its tokens only
         words, tags = tuple(token.word for token in article.tokens), tuple(token.tag for token in article.tokens)
-    candidate_tags_of = _candidate_memo(res.stopwords, res.domain_words).__getitem__
+    candidate_tags_of = _candidate_memo(res.stopwords, res.domain_words, res.title_endings).__getitem__
     positions = list(compress(naturals(), map(contains, map(candidate_tags_of, words), tags)))
     _drop_name_pieces(positions, article)
     keys = tuple(map(words.__getitem__, positions))
