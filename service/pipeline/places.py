@@ -11,6 +11,8 @@
    and a village after its town (清河县石桥镇下洋村): the full address names each of them; then
    their other mentions, and the peers listed after one (下洋村、杏林村).
 4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
+   `town-list`: towns, townships or streets listed together (城关镇、马坪乡、双河镇): two names of
+   these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not.
 5. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
    them: 在京召开, 赴沪调研, 在京直属单位.
 Mentions of one place are grouped under the longest form the text writes.
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from service import resources
-from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons
+from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, words
 from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
 from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities
 
@@ -50,6 +52,17 @@ _TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]
 # centre); 中心镇 and 中心村 (a central town or village) are kinds, not names.
 _NOT_TOWN_START = _NOT_SUBORDINATE_START.replace("中", "")
 _TOWN_KIND_WORDS = ("中心",)
+# What ends a listed town, before the `、` of its peer; 村 is not one: 行政村、自然村 are kinds.
+_LISTED_TOWN_ENDS = ("镇、", "乡、", "街道、")
+# A listed town may open with 城 (城关镇, the seat of most counties): 城区 and 城郊 are words below.
+_NOT_LISTED_TOWN_START = _NOT_TOWN_START.replace("城", "")
+# Words that make a kind of town, not a name (重点镇、特色镇, 贫困乡、民族乡)
+_NOT_LISTED_TOWN = frozenset(
+    words(
+        "重点 示范 特色 建制 贫困 民族 边境 试点 中心 小城 城郊 农业 工业 旅游 商贸 山区 城区 农村 "
+        "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史"
+    )
+)
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
 )
@@ -61,6 +74,50 @@ def _is_town_name(name: str) -> bool:
     """Whether a `_TOWN` match names a town: not opening like a kind of unit (各, 全, 县 …) nor
     being a kind itself (中心村)."""
     return name[0] not in _NOT_TOWN_START and not name.startswith(_TOWN_KIND_WORDS)
+
+
+def _is_listed_town_name(name: str) -> bool:
+    """Whether `name`, listed with its peers, names a town: not a word that makes a kind of town
+    (重点镇, 示范镇). (The segmenter's tags do not tell: 桃源/n, 新华/nz and 解放/v name streets.)"""
+    return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_TOWN)
+
+
+def _listed_towns(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇). Each list
+    is found at its first `镇、`, `乡、` or `街道、` (`str.find`: most texts hold none); its first name
+    is the shortest of two to four characters before that kind that starts a word (城关, not 深入城关)."""
+    ends = sorted(at for end in _LISTED_TOWN_ENDS if end[0] in text for at in _finds(text, end))
+    listed_to = 0  # where the last list ended: its later `、` are its own peers
+    for at in ends:
+        if at < listed_to:
+            continue
+        kind = 2 if text.startswith("街道", at) else 1
+        first = next(
+            (start for start in range(at - 2, max(-1, at - 5), -1) if not tokens or starts_word(tokens, start)),
+            None,
+        )
+        if first is None or not _TOWN.fullmatch(text, first, at + kind) or not _is_listed_town_name(text[first:at]):
+            continue
+        peers, end = [], at + kind
+        while text.startswith("、", end) and (match := _TOWN.match(text, end + 1)):
+            town = match.group()
+            name = town[:-2] if town.endswith("街道") else town[:-1]
+            if town.endswith("村") or not _is_listed_town_name(name):
+                break
+            peers.append((match.start(), match.end()))
+            end = match.end()
+        listed_to = end
+        if peers:
+            yield first, at + kind
+            yield from peers
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    """Every start of `word` in `text`."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _visited_towns(text: str) -> Iterator[re.Match[str]]:
@@ -161,6 +218,13 @@ def find_places(
                     break
                 found.append(Found(match.start(), match.end(), match.group(), "town"))
                 end = match.end()
+    # ... and the towns listed together, with their other mentions
+    for start, end in _listed_towns(text, tokens):
+        town = text[start:end]
+        if town not in towns:
+            towns.add(town)
+            for mention in re.finditer(re.escape(town), text):
+                found.append(Found(mention.start(), mention.end(), town, "town-list"))
     # 4. a town a visit goes to
     for match in _visited_towns(text):
         if match["place"][0] not in _NOT_SUBORDINATE_START:

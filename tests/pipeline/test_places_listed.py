@@ -1,0 +1,53 @@
+"""Places outside the gazetteer that the text itself vouches for: towns, townships and streets
+listed together (`town-list`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.lexicons import Lexicons
+from service.pipeline.places import find_places
+from tests.pipeline.conftest import snippet
+
+
+def places(text: str, lexicons: Lexicons) -> list[str]:
+    article = snippet(text)
+    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
+
+
+# fmt: off
+LISTED_TOWNS = [
+    ("市领导先后来到柳溪镇、石岭乡、桃源街道检查防汛工作。", ["柳溪镇", "石岭乡", "桃源街道"]),
+    ("会上，东湖街道、西关街道作交流发言。", ["东湖街道", "西关街道"]),
+    ("城关镇、青山乡等地受灾较重。", ["城关镇", "青山乡"]),
+]
+NOT_LISTED_TOWNS = [
+    "各乡镇、街道要抓好落实。",
+    "全县乡镇、街道主要负责人参加会议。",
+    "推进城乡、村镇协调发展。",
+    "加快重点镇、特色镇、示范镇建设。",
+    "贫困乡、民族乡享受扶持政策。",
+    "行政村、自然村全部通硬化路。",
+    "街道办事处、乡镇政府负责组织实施。",
+    "美丽乡村、特色小镇建设提速。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "towns"), LISTED_TOWNS)
+def test_towns_listed_together_are_places(text: str, towns: list[str], lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == towns
+
+
+@pytest.mark.parametrize("text", NOT_LISTED_TOWNS)
+def test_kinds_of_town_listed_together_are_no_places(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
+
+
+def test_a_listed_town_s_other_mentions_are_found(lexicons: Lexicons) -> None:
+    text = "深入柳溪镇、石岭乡走访。在柳溪镇中心小学，"
+    assert [len(e.mentions) for e in find_places(text, snippet(text).tokens, lexicons)] == [2, 1]
+
+
+def test_one_town_alone_is_no_list(lexicons: Lexicons) -> None:
+    assert places("柳溪镇在推进项目建设。", lexicons) == []
