@@ -1,5 +1,6 @@
-"""Places outside the gazetteer that the text itself vouches for: towns, townships and streets
-listed together (`town-list`)."""
+"""Places the gazetteer alone does not give, found where the text vouches for them: towns,
+townships and streets listed together (`town-list`), a short form written with another level's
+suffix (宜阳市 for the gazetteer's 宜阳县)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,22 @@ def test_a_listed_town_s_other_mentions_are_found(lexicons: Lexicons) -> None:
 
 def test_one_town_alone_is_no_list(lexicons: Lexicons) -> None:
     assert places("柳溪镇在推进项目建设。", lexicons) == []
+
+
+# fmt: off
+OTHER_LEVEL = [
+    ("桐庐市、**县作了交流发言。", ["桐庐市"]),  # the gazetteer's 桐庐县, written as a city
+    ("仁寿区、东坡区负责同志参加。", ["仁寿区", "东坡区"]),
+]
+NOT_OTHER_LEVEL = [
+    ("桐庐市场繁荣活跃。", ["桐庐"]),  # 市场, a word: the suffix is no level
+    ("桐庐市民踊跃参加。", ["桐庐"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), OTHER_LEVEL + NOT_OTHER_LEVEL)
+def test_a_short_form_keeps_another_level_s_suffix_only_as_a_word(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
