@@ -14,7 +14,9 @@
 4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
    `town-list`: towns, townships or streets listed together (城关镇、马坪乡、双河镇): two names of
    these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not.
-5. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
+5. `named-county`: a county outside the gazetteer, where the text has it act as one: opening a
+   clause, or after 在/赴/到, and before 召开/举行/举办 or its 委 or 政府 (渠阳县召开…, 渠阳县委).
+6. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
    them: 在京召开, 赴沪调研, 在京直属单位.
 Mentions of one place are grouped under the longest form the text writes.
 """
@@ -29,7 +31,7 @@ from itertools import accumulate
 from service import resources
 from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, words
 from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
-from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities
+from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities, word_starting_at
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
 # _ONE_CHAR and _VISITED_TOWN match the character before the place (在, 赴, ...) rather than look
@@ -57,8 +59,8 @@ _TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]
 # centre); 中心镇 and 中心村 (a central town or village) are kinds, not names.
 _NOT_TOWN_START = _NOT_SUBORDINATE_START.replace("中", "")
 _TOWN_KIND_WORDS = ("中心",)
-# What ends a listed town, before the `、` of its peer; 村 is not one: 行政村、自然村 are kinds.
-_LISTED_TOWN_ENDS = ("镇、", "乡、", "街道、")
+# A listed town ends in one of `_TOWN_KINDS`, before the `、` of its peer; never 村: 行政村、自然村
+# are kinds.
 # A listed town may open with 城 (城关镇, the seat of most counties): 城区 and 城郊 are words below.
 _NOT_LISTED_TOWN_START = _NOT_TOWN_START.replace("城", "")
 # Words that make a kind of town, not a name (重点镇、特色镇, 贫困乡、民族乡)
@@ -68,6 +70,11 @@ _NOT_LISTED_TOWN = frozenset(
         "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史"
     )
 )
+# A county outside the gazetteer acting as one (see `_named_counties`)
+_COUNTY_LEADS = "，。；：\n\u3000 在赴到"
+_NAMED_COUNTY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}县(?=召开|举行|举办|委|人民政府|政府)")
+_COUNTY_ACTS = "召举委人政"  # the first characters of what _NAMED_COUNTY looks ahead for
+_PLACE_TAGS = ("ns", "nr", "nz")  # the segmenter's word for an unknown county's name, if it has one
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
 )
@@ -87,11 +94,14 @@ def _is_listed_town_name(name: str) -> bool:
     return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_TOWN)
 
 
-def _listed_towns(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇). Each list
     is found at its first `镇、`, `乡、` or `街道、` (`str.find`: most texts hold none); its first name
     is the shortest of two to four characters before that kind that starts a word (城关, not 深入城关)."""
-    ends = sorted(at for end in _LISTED_TOWN_ENDS if end[0] in text for at in _finds(text, end))
+    ends = [at for kind in kinds for at in _finds(text, kind + "、")]  # kinds: `_town_kinds_in(text)`
+    if not ends:
+        return
+    ends.sort()
     listed_to = 0  # where the last list ended: its later `、` are its own peers
     for at in ends:
         if at < listed_to:
@@ -125,16 +135,56 @@ def _finds(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _visited_towns(text: str) -> Iterator[re.Match[str]]:
+def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
+    """The spans of counties outside the gazetteer that act as one: a two-character name and 县
+    opening a clause or after 在/赴/到, then 召开, 举行, 举办, 委 or 政府 (渠阳县召开, 在渠阳县举行,
+    渠阳县委). Looked for at each 县 (`str.find`), not by a scan of the whole text. Never a word of
+    another kind before 县 (今年县委, 基层县委: the segmenter's one word, not a place's), nor 全县,
+    各县, 本县."""
+    if "县" not in text:
+        return
+    for at in _finds(text, "县"):
+        start = at - 2
+        if (
+            text[at + 1 : at + 2] not in _COUNTY_ACTS
+            or start < 0
+            or (start > 0 and text[start - 1] not in _COUNTY_LEADS)
+        ):
+            continue
+        name = text[start:at]
+        if (
+            not _NAMED_COUNTY.match(text, start)
+            or name[0] in _NOT_SUBORDINATE_START
+            or name in _NOT_LISTED_TOWN  # 贫困县, 试点县: kinds of county too
+            or name + "县" in lex.place_full_names
+            or not tokens
+            or not starts_word(tokens, start)
+        ):
+            continue
+        word = word_starting_at(tokens, start)
+        if word is not None and len(word.word) == 2 and not word.tag.startswith(_PLACE_TAGS):
+            continue
+        yield start, at + 1
+
+
+def _town_kinds_in(text: str) -> tuple[str, ...]:
+    """The kinds of town (`_TOWN_KINDS`) whose first character `text` holds: a one-character `in`
+    is a fast C scan, where `find("街道")` tests the text a character at a time (1.6 µs a seed).
+    Asked once, for the visited towns and the listed ones."""
+    return tuple(kind for kind in _TOWN_KINDS if kind[0] in text)
+
+
+def _visited_towns(text: str, kinds: tuple[str, ...] | None = None) -> Iterator[re.Match[str]]:
     """`_VISITED_TOWN.finditer(text)`, set going where a match can first start: no earlier than
     `_VISITED_TOWN_REACH` characters before the first 镇, 乡 or 街道, which most texts do not hold
-    (`str.find` then spares `re` its scan for 赴/到/在: 6 -> 1 µs a seed)."""
-    # (街道 is looked for only where 街 stands: a one-character `in` is a fast C scan, where
-    # `find("街道")` tests the text a character at a time, 1.6 µs a seed)
-    kinds = [at for kind in _TOWN_KINDS if kind[0] in text and (at := text.find(kind)) != -1]
-    if not kinds:
+    (`str.find` then spares `re` its scan for 赴/到/在: 6 -> 1 µs a seed). `kinds`: those of
+    `_town_kinds_in(text)`, if asked already."""
+    if kinds is None:
+        kinds = _town_kinds_in(text)
+    starts = [at for kind in kinds if (at := text.find(kind)) != -1]
+    if not starts:
         return iter(())
-    return _VISITED_TOWN.finditer(text, max(0, min(kinds) - _VISITED_TOWN_REACH))
+    return _VISITED_TOWN.finditer(text, max(0, min(starts) - _VISITED_TOWN_REACH))
 
 
 def _one_char_places(text: str, visits: list[int]) -> Iterator[re.Match[str]]:
@@ -227,17 +277,21 @@ def find_places(
                 found.append(Found(match.start(), match.end(), match.group(), "town"))
                 end = match.end()
     # ... and the towns listed together, with their other mentions
-    for start, end in _listed_towns(text, tokens):
+    kinds = _town_kinds_in(text)
+    for start, end in _listed_towns(text, tokens, kinds):
         town = text[start:end]
         if town not in towns:
             towns.add(town)
             for mention in re.finditer(re.escape(town), text):
                 found.append(Found(mention.start(), mention.end(), town, "town-list"))
     # 4. a town a visit goes to
-    for match in _visited_towns(text):
+    for match in _visited_towns(text, kinds):
         if match["place"][0] not in _NOT_SUBORDINATE_START:
             found.append(Found(match.start("place"), match.end("place"), match["place"], "visited-town"))
-    # 5. one-character short forms where a meeting or a visit puts them
+    # 5. a county outside the gazetteer, acting as one
+    for start, end in _named_counties(text, tokens, lex):
+        found.append(Found(start, end, text[start:end], "named-county"))
+    # 6. one-character short forms where a meeting or a visit puts them
     for match in _one_char_places(text, names.one_char_visits):
         full = lex.place_one_char.get(match["place"])
         if full:

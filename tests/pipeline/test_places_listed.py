@@ -1,6 +1,6 @@
 """Places the gazetteer alone does not give, found where the text vouches for them: towns,
 townships and streets listed together (`town-list`), a short form written with another level's
-suffix (宜阳市 for the gazetteer's 宜阳县)."""
+suffix (宜阳市 for the gazetteer's 宜阳县), a county outside it acting as one (`named-county`)."""
 
 from __future__ import annotations
 
@@ -71,3 +71,29 @@ def test_a_short_form_keeps_another_level_s_suffix_only_as_a_word(
     text: str, names: list[str], lexicons: Lexicons
 ) -> None:
     assert places(text, lexicons) == names
+
+
+# fmt: off
+NAMED_COUNTIES = [
+    ("11月20日上午，柳岗县召开秋冬水利建设动员大会。", ["柳岗县"]),
+    ("全省现场会在柳岗县举行。", ["柳岗县"]),
+    ("柳岗县委、县政府高度重视。", ["柳岗县"]),
+]
+NOT_NAMED_COUNTIES = [
+    "全县召开大会。", "各县召开会议。", "该县召开会议。", "会议在本县召开。",
+    "到基层县委调研。", "今年县委召开会议。", "随后县委召开会议。", "，贫困县召开会议。",
+    "目前县政府正在研究。", "柳岗县有关负责人说。",  # no act: a county name alone is no evidence
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), NAMED_COUNTIES)
+def test_a_county_outside_the_gazetteer_acting_as_one_is_a_place(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_NAMED_COUNTIES)
+def test_words_before_县_are_no_county(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
