@@ -1,0 +1,99 @@
+"""Places the gazetteer alone does not give, found where the text vouches for them: towns,
+townships and streets listed together (`town-list`), a short form written with another level's
+suffix (宜阳市 for the gazetteer's 宜阳县), a county outside it acting as one (`named-county`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.lexicons import Lexicons
+from service.pipeline.places import find_places
+from tests.pipeline.conftest import snippet
+
+
+def places(text: str, lexicons: Lexicons) -> list[str]:
+    article = snippet(text)
+    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
+
+
+# fmt: off
+LISTED_TOWNS = [
+    ("市领导先后来到柳溪镇、石岭乡、桃源街道检查防汛工作。", ["柳溪镇", "石岭乡", "桃源街道"]),
+    ("会上，东湖街道、西关街道作交流发言。", ["东湖街道", "西关街道"]),
+    ("城关镇、青山乡等地受灾较重。", ["城关镇", "青山乡"]),
+]
+NOT_LISTED_TOWNS = [
+    "各乡镇、街道要抓好落实。",
+    "全县乡镇、街道主要负责人参加会议。",
+    "推进城乡、村镇协调发展。",
+    "加快重点镇、特色镇、示范镇建设。",
+    "贫困乡、民族乡享受扶持政策。",
+    "行政村、自然村全部通硬化路。",
+    "街道办事处、乡镇政府负责组织实施。",
+    "美丽乡村、特色小镇建设提速。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "towns"), LISTED_TOWNS)
+def test_towns_listed_together_are_places(text: str, towns: list[str], lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == towns
+
+
+@pytest.mark.parametrize("text", NOT_LISTED_TOWNS)
+def test_kinds_of_town_listed_together_are_no_places(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
+
+
+def test_a_listed_town_s_other_mentions_are_found(lexicons: Lexicons) -> None:
+    text = "深入柳溪镇、石岭乡走访。在柳溪镇中心小学，"
+    assert [len(e.mentions) for e in find_places(text, snippet(text).tokens, lexicons)] == [2, 1]
+
+
+def test_one_town_alone_is_no_list(lexicons: Lexicons) -> None:
+    assert places("柳溪镇在推进项目建设。", lexicons) == []
+
+
+# fmt: off
+OTHER_LEVEL = [
+    ("桐庐市、**县作了交流发言。", ["桐庐市"]),  # the gazetteer's 桐庐县, written as a city
+    ("仁寿区、东坡区负责同志参加。", ["仁寿区", "东坡区"]),
+]
+NOT_OTHER_LEVEL = [
+    ("桐庐市场繁荣活跃。", ["桐庐"]),  # 市场, a word: the suffix is no level
+    ("桐庐市民踊跃参加。", ["桐庐"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), OTHER_LEVEL + NOT_OTHER_LEVEL)
+def test_a_short_form_keeps_another_level_s_suffix_only_as_a_word(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
+
+
+# fmt: off
+NAMED_COUNTIES = [
+    ("11月20日上午，柳岗县召开秋冬水利建设动员大会。", ["柳岗县"]),
+    ("全省现场会在柳岗县举行。", ["柳岗县"]),
+    ("柳岗县委、县政府高度重视。", ["柳岗县"]),
+]
+NOT_NAMED_COUNTIES = [
+    "全县召开大会。", "各县召开会议。", "该县召开会议。", "会议在本县召开。",
+    "到基层县委调研。", "今年县委召开会议。", "随后县委召开会议。", "，贫困县召开会议。",
+    "目前县政府正在研究。", "柳岗县有关负责人说。",  # no act: a county name alone is no evidence
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), NAMED_COUNTIES)
+def test_a_county_outside_the_gazetteer_acting_as_one_is_a_place(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_NAMED_COUNTIES)
+def test_words_before_县_are_no_county(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
