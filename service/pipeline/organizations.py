@@ -17,6 +17,8 @@ Strategies, one function each, then overlaps resolved to the longest:
 7. `company`: a registered company name after a clause edge (`华信电子科技有限公司`).
 8. `customs`: a customs district, a place's name and 海关 (`黄埔海关`, `拱北海关`): 海关 is no
    suffix of the other rules, which would make `全国海关` (customs everywhere) a body.
+9. `school`: a university or one of its schools named on its own after a clause edge, by a
+   proper name (`南岭大学`) or a discipline (`化学化工学院`), not `各学院`, `世界一流大学`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from service.pipeline.entities import (
     starts_word,
     to_entities,
     word_at,
+    word_starting_at,
 )
 
 _CJK = "\u4e00-\u9fff"
@@ -75,7 +78,8 @@ _NUMBERED = re.compile(
 )
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
 _UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
-_UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
+# a unit's name holds no 和 or verb: 马克思主义学院和外国语学院 is two schools
+_UNIT_CHILD = re.compile(rf"(?:办公室|研究生院|{_BODY}{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
 # a Party committee's own departments, written straight after it: 省委宣传部, 市委组织部, 县委政法委
 _PARTY_PARENTS = ("省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "党委", "党工委")
 _PARTY_CHILD = re.compile(
@@ -181,6 +185,7 @@ def find_organizations(
         *_segmenter_nt(tokens, lex),
         *_companies(text),
         *_customs(text, tokens, lex),
+        *_schools(text, tokens, lex),
     ]
     found.extend(_children(text, found, tokens, lex))
     return to_entities(text, found, written=written)
@@ -306,30 +311,67 @@ def _customs(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]
     # two (拱北/ns 海关); the place is the segmenter's or the gazetteer's (石家庄/nr), never a
     # central prefix or another word (全国海关, 各隶属海关 are customs in general)
     found: list[Found] = []
-    at = text.find("海关")
+    # at each 海 (a one-character find skips ahead fast; find("海关") tests every character)
+    at = text.find("海")
     while at != -1:
-        if text.startswith("总署", at + 2):  # 海关总署, the General Administration, is known
-            at = text.find("海关", at + 4)
-            continue
-        i = word_at(tokens, at)
-        token = tokens[i]
-        if token.start < at and token.end == at + 2 and token.tag in _PLACE_TAGS:
-            head = token.word[:-2]
-            start = token.start
-        elif token.start == at and token.end == at + 2 and i and (before := tokens[i - 1]).end == at:
-            head = before.word
-            start = before.start
-            if before.tag not in _PLACE_TAGS and head not in lex.place_full_names:
-                head = ""
-        else:
-            head = ""
-        if len(head) >= 2 and not head.startswith(CENTRAL_PREFIXES):
-            found.append(Found(start, at + 2, text[start : at + 2], "customs"))
-        at = text.find("海关", at + 2)
+        if text[at + 1 : at + 2] == "关" and not text.startswith("总署", at + 2):  # 海关总署 is known
+            _customs_district(text, tokens, lex, at, found)
+        at = text.find("海", at + 1)
     return found
 
 
+def _customs_district(text: str, tokens: tuple[Token, ...], lex: Lexicons, at: int, found: list[Found]) -> None:
+    i = word_at(tokens, at)
+    token = tokens[i]
+    if token.start < at and token.end == at + 2 and token.tag in _PLACE_TAGS:
+        head, start = token.word[:-2], token.start
+    elif token.start == at and token.end == at + 2 and i and (before := tokens[i - 1]).end == at:
+        head, start = before.word, before.start
+        if before.tag not in _PLACE_TAGS and head not in lex.place_full_names:
+            return
+    else:
+        return
+    if len(head) >= 2 and not head.startswith(CENTRAL_PREFIXES):
+        found.append(Found(start, at + 2, text[start : at + 2], "customs"))
+
+
 _PLACE_TAGS = frozenset(("ns", "nt"))
+
+# a school's name opens after a clause edge; its stem is a discipline (机械工程, 化学化工), a
+# university's a proper name (南岭/ns): 世界/n 一流大学, 名牌/n 大学 are no names
+_SCHOOL_STEM = re.compile(rf"(?:^|[，、：；。（“《\s和与及])({_BODY}{{2,8}})$")
+_SCHOOL_TAGS = frozenset(("n", "nz", "vn", "ns", "nr", "nt", "j", "l"))
+_UNIVERSITY_TAGS = frozenset(("ns", "nz", "nr", "nt", "j"))
+_NOT_SCHOOL_FIRST = frozenset("各全本该我这那每此其多两几")
+
+
+def _schools(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 9. a university (大学) or a school (学院) named on its own, after a clause edge
+    found: list[Found] = []
+    at = text.find("学")  # one character: a fast find; then 大学 or 学院 around it
+    while at != -1:
+        if at and text[at - 1] == "大":
+            suffix, tags = at - 1, _UNIVERSITY_TAGS
+        elif text[at + 1 : at + 2] == "院":
+            suffix, tags = at, _SCHOOL_TAGS
+        else:
+            at = text.find("学", at + 1)
+            continue
+        end = suffix + 2
+        window = text[max(0, suffix - 9) : suffix]
+        stem = _SCHOOL_STEM.search(window if suffix > 9 else "\n" + window)
+        if stem is not None:
+            start = suffix - len(stem.group(1))
+            first = word_starting_at(tokens, start)
+            if (
+                first is not None
+                and first.tag in tags
+                and text[start] not in _NOT_SCHOOL_FIRST
+                and _stands_as_name(tokens, lex, start, end)
+            ):
+                found.append(Found(start, end, text[start:end], "school"))
+        at = text.find("学", end)
+    return found
 
 
 def _numbered(text: str) -> list[Found]:

@@ -65,3 +65,32 @@ def test_yinhang_jian_is_interbank_and_no_bank_inside_a_society() -> None:
 
 def test_a_bank_before_another_word_stays_the_bank() -> None:
     assert organization_names("会上，中国银行业务部门负责人发言。") == ["中国银行"]
+
+
+def test_a_school_or_a_university_named_alone_after_a_clause_edge() -> None:
+    # a discipline and 学院 (after 、 and 和 too), a proper name and 大学, a unit every university has
+    text = "会上，经济管理学院、马克思主义学院和外国语学院作交流发言，青禾大学教务处、研究生院负责人参加。"
+    assert organization_names(text) == [
+        "经济管理学院",
+        "马克思主义学院",
+        "外国语学院",
+        "青禾大学",
+        "教务处",
+        "研究生院",
+    ]
+
+
+# fmt: off
+NOT_SCHOOLS = [
+    "要加快建设世界一流大学，推动一流学科发展。",  # a verb opens it
+    "会议指出，世界一流大学和一流学科建设要提速。",  # 世界 is no proper name
+    "他说，各大学、各学院、高校都要行动起来。",  # 各
+    "会上，全省大学生代表发言。",  # 大学生 is one word
+    "包括校领导、各学院院长和相关学院负责人。",  # 各, 相关
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NOT_SCHOOLS)
+def test_universities_in_general_are_no_school(text: str) -> None:
+    assert organization_names(text) == []
