@@ -24,8 +24,10 @@ Strategies, one function each, then overlaps resolved to the longest:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from operator import itemgetter
 
 from service import resources
 from service.lexicons import CENTRAL_PREFIXES, Lexicons, char_positions, trie_pattern, words
@@ -314,28 +316,32 @@ def _customs(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]
     # at each 海 (a one-character find skips ahead fast; find("海关") tests every character)
     at = text.find("海")
     while at != -1:
-        if text[at + 1 : at + 2] == "关" and not text.startswith("总署", at + 2):  # 海关总署 is known
-            _customs_district(text, tokens, lex, at, found)
+        if text.startswith("关", at + 1) and not text.startswith("总署", at + 2):  # 海关总署 is known
+            # the word that holds 海关's 海: 黄埔海关/ns, or 海关 itself after 拱北/ns
+            i = max(0, bisect_right(tokens, at, key=_TOKEN_START) - 1)
+            word, tag, start, end = tokens[i]
+            if end != at + 2:  # a longer word (海关关长), or 海 ending another word
+                pass
+            elif start < at:  # one word: a place's own customs (黄埔海关/ns)
+                if tag in _PLACE_TAGS:
+                    _add_customs(text, word[:-2], start, end, found)
+            elif i and (before := tokens[i - 1]).end == at and _is_place_word(before, lex):  # 拱北/ns 海关
+                _add_customs(text, before.word, before.start, end, found)
         at = text.find("海", at + 1)
     return found
 
 
-def _customs_district(text: str, tokens: tuple[Token, ...], lex: Lexicons, at: int, found: list[Found]) -> None:
-    i = word_at(tokens, at)
-    token = tokens[i]
-    if token.start < at and token.end == at + 2 and token.tag in _PLACE_TAGS:
-        head, start = token.word[:-2], token.start
-    elif token.start == at and token.end == at + 2 and i and (before := tokens[i - 1]).end == at:
-        head, start = before.word, before.start
-        if before.tag not in _PLACE_TAGS and head not in lex.place_full_names:
-            return
-    else:
-        return
-    if len(head) >= 2 and not head.startswith(CENTRAL_PREFIXES):
-        found.append(Found(start, at + 2, text[start : at + 2], "customs"))
+def _is_place_word(token: Token, lex: Lexicons) -> bool:
+    return token.tag in _PLACE_TAGS or token.word in lex.place_full_names  # 石家庄/nr is a place too
+
+
+def _add_customs(text: str, place: str, start: int, end: int, found: list[Found]) -> None:
+    if len(place) >= 2 and not place.startswith(CENTRAL_PREFIXES):
+        found.append(Found(start, end, text[start:end], "customs"))
 
 
 _PLACE_TAGS = frozenset(("ns", "nt"))
+_TOKEN_START = itemgetter(2)
 
 # a school's name opens after a clause edge; its stem is a discipline (机械工程, 化学化工), a
 # university's a proper name (南岭/ns): 世界/n 一流大学, 名牌/n 大学 are no names
