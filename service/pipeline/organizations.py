@@ -15,16 +15,22 @@ Strategies, one function each, then overlaps resolved to the longest:
 6. `child`: a found body with its own office or unit written straight after it
    (`国务院安委会办公室`, `四川大学华西医院`), and a Party committee's departments (`省委宣传部`).
 7. `company`: a registered company name after a clause edge (`华信电子科技有限公司`).
+8. `customs`: a customs district, a place's name and 海关 (`黄埔海关`, `拱北海关`): 海关 is no
+   suffix of the other rules, which would make `全国海关` (customs everywhere) a body.
+9. `school`: a university or one of its schools named on its own after a clause edge, by a
+   proper name (`南岭大学`) or a discipline (`化学化工学院`), not `各学院`, `世界一流大学`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from operator import itemgetter
 
 from service import resources
-from service.lexicons import Lexicons, char_positions, trie_pattern, words
+from service.lexicons import CENTRAL_PREFIXES, Lexicons, char_positions, trie_pattern, words
 from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import (
     Found,
@@ -33,6 +39,7 @@ from service.pipeline.entities import (
     starts_word,
     to_entities,
     word_at,
+    word_starting_at,
 )
 
 _CJK = "\u4e00-\u9fff"
@@ -41,7 +48,7 @@ _BODY_VERBS = (
     "|来到|走进|走访|调研|察看|视察|看望|慰问|会见"  # 成都调研华信…公司 is a visit, not a name
 )
 _BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了])[{_CJK}0-9０-９])"
-# A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议 …
+# A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议, 银行间 …
 _NOT_AFTER_SUFFIX = (
     "|".join(
         f"(?<={last})[{nexts}]"
@@ -56,6 +63,7 @@ _NOT_AFTER_SUFFIX = (
             "组": "织建合",
             "会": "议员见谈商同计",
             "室": "内外",
+            "行": "间业",  # 银行间 (interbank) and 银行业 (banking): 中国银行间市场交易商协会, 省银行业协会
         }.items()
     )
     + "|(?<=委)会(?![议见谈员同计])"
@@ -72,13 +80,18 @@ _NUMBERED = re.compile(
 )
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
 _UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
-_UNIT_CHILD = re.compile(rf"(?:办公室|[{_CJK}]{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
+# a unit's name holds no 和 or verb: 马克思主义学院和外国语学院 is two schools
+_UNIT_CHILD = re.compile(rf"(?:办公室|研究生院|{_BODY}{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
 # a Party committee's own departments, written straight after it: 省委宣传部, 市委组织部, 县委政法委
 _PARTY_PARENTS = ("省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "党委", "党工委")
 _PARTY_CHILD = re.compile(
     "(?:宣传部|组织部|统战部|统一战线工作部|政法委员会|政法委|办公厅|办公室|政策研究室|政研室|"
-    "编办|机构编制委员会办公室|网信办|农办|财经办|外办|台办|直属机关工委|巡视办|巡察办|老干部局|党校)"
+    "编办|机构编制委员会办公室|网信办|农办|财经办|金融办|金融委员会办公室|社会工作部|外办|台办|直属机关工委|"
+    "巡视办|巡察办|老干部局|党校)"
 )
+# a known body's own department or local branch, written straight after it: 国资委安全生产监督局,
+# 生态环境部大气环境司, 国家金融监督管理总局湖北监管局, 人民银行湖北省分行
+_DEPARTMENT_CHILD = re.compile(rf"{_BODY}{{2,8}}?(?:中心支行|分行|支行|司|局)(?![面势部限])")
 # a company named as registered, after a clause edge: 华信电子科技有限公司, 某某集团股份有限公司
 _COMPANY = re.compile(
     rf"(?:(?<=[，、。；：“（\n])|^)[{_CJK}0-9]{{2,16}}?(?:股份有限公司|有限责任公司|有限公司)", re.MULTILINE
@@ -173,8 +186,10 @@ def find_organizations(
         *_numbered(text),
         *_segmenter_nt(tokens, lex),
         *_companies(text),
+        *_customs(text, tokens, lex),
+        *_schools(text, tokens, lex),
     ]
-    found.extend(_children(text, found))
+    found.extend(_children(text, found, tokens, lex))
     return to_entities(text, found, written=written)
 
 
@@ -229,7 +244,7 @@ def _stands_as_name(tokens: tuple[Token, ...], lex: Lexicons, start: int, end: i
     return True
 
 
-def _children(text: str, found: list[Found]) -> list[Found]:
+def _children(text: str, found: list[Found], tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
     # 6. a body's own office or unit written straight after it: 国务院安委会办公室, 四川大学华西医院
     children = []
     for item in found:
@@ -243,9 +258,23 @@ def _children(text: str, found: list[Found]) -> list[Found]:
         else:
             pattern = _OFFICE_CHILD
         match = pattern.match(text, item.end)
+        if match is None and item.rule == "known":
+            match = _department(text, item.end, tokens, lex)
         if match:
             children.append(Found(item.start, match.end(), text[item.start : match.end()], "child"))
     return children
+
+
+def _department(text: str, start: int, tokens: tuple[Token, ...], lex: Lexicons) -> re.Match[str] | None:
+    """A known body's department or branch written straight after it (国资委安全生产监督局): no
+    verb, role title or 的 inside (国家统计局副局长…, 国资委将…), and no 全局/格局-like ending."""
+    window = text[start : start + 11]  # the longest a department can be: 8 characters and 中心支行
+    if "局" not in window and "司" not in window and "行" not in window:
+        return None  # most bodies go on with a verb or a role title (3 -> 1 µs a seed)
+    match = _DEPARTMENT_CHILD.match(text, start)
+    if match is None or match.group()[-2:] in _NOT_ORG_ENDINGS or not _stands_as_name(tokens, lex, start, match.end()):
+        return None
+    return match
 
 
 def _companies(text: str) -> list[Found]:
@@ -277,6 +306,78 @@ def _company_names(text: str) -> Iterator[re.Match[str]]:
             return
         yield match
         position = match.end()
+
+
+def _customs(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 8. a customs district: a place and 海关, as one word of the segmenter's (黄埔海关/ns) or as
+    # two (拱北/ns 海关); the place is the segmenter's or the gazetteer's (石家庄/nr), never a
+    # central prefix or another word (全国海关, 各隶属海关 are customs in general)
+    found: list[Found] = []
+    # at each 海 (a one-character find skips ahead fast; find("海关") tests every character)
+    at = text.find("海")
+    while at != -1:
+        if text.startswith("关", at + 1) and not text.startswith("总署", at + 2):  # 海关总署 is known
+            # the word that holds 海关's 海: 黄埔海关/ns, or 海关 itself after 拱北/ns
+            i = max(0, bisect_right(tokens, at, key=_TOKEN_START) - 1)
+            word, tag, start, end = tokens[i]
+            if end != at + 2:  # a longer word (海关关长), or 海 ending another word
+                pass
+            elif start < at:  # one word: a place's own customs (黄埔海关/ns)
+                if tag in _PLACE_TAGS:
+                    _add_customs(text, word[:-2], start, end, found)
+            elif i and (before := tokens[i - 1]).end == at and _is_place_word(before, lex):  # 拱北/ns 海关
+                _add_customs(text, before.word, before.start, end, found)
+        at = text.find("海", at + 1)
+    return found
+
+
+def _is_place_word(token: Token, lex: Lexicons) -> bool:
+    return token.tag in _PLACE_TAGS or token.word in lex.place_full_names  # 石家庄/nr is a place too
+
+
+def _add_customs(text: str, place: str, start: int, end: int, found: list[Found]) -> None:
+    if len(place) >= 2 and not place.startswith(CENTRAL_PREFIXES):
+        found.append(Found(start, end, text[start:end], "customs"))
+
+
+_PLACE_TAGS = frozenset(("ns", "nt"))
+_TOKEN_START = itemgetter(2)
+
+# a school's name opens after a clause edge; its stem is a discipline (机械工程, 化学化工), a
+# university's a proper name (南岭/ns): 世界/n 一流大学, 名牌/n 大学 are no names
+_SCHOOL_STEM = re.compile(rf"(?:^|[，、：；。（“《\s和与及])({_BODY}{{2,8}})$")
+_SCHOOL_TAGS = frozenset(("n", "nz", "vn", "ns", "nr", "nt", "j", "l"))
+_UNIVERSITY_TAGS = frozenset(("ns", "nz", "nr", "nt", "j"))
+_NOT_SCHOOL_FIRST = frozenset("各全本该我这那每此其多两几")
+
+
+def _schools(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 9. a university (大学) or a school (学院) named on its own, after a clause edge
+    found: list[Found] = []
+    at = text.find("学")  # one character: a fast find; then 大学 or 学院 around it
+    while at != -1:
+        if at and text[at - 1] == "大":
+            suffix, tags = at - 1, _UNIVERSITY_TAGS
+        elif text[at + 1 : at + 2] == "院":
+            suffix, tags = at, _SCHOOL_TAGS
+        else:
+            at = text.find("学", at + 1)
+            continue
+        end = suffix + 2
+        window = text[max(0, suffix - 9) : suffix]
+        stem = _SCHOOL_STEM.search(window if suffix > 9 else "\n" + window)
+        if stem is not None:
+            start = suffix - len(stem.group(1))
+            first = word_starting_at(tokens, start)
+            if (
+                first is not None
+                and first.tag in tags
+                and text[start] not in _NOT_SCHOOL_FIRST
+                and _stands_as_name(tokens, lex, start, end)
+            ):
+                found.append(Found(start, end, text[start:end], "school"))
+        at = text.find("学", end)
+    return found
 
 
 def _numbered(text: str) -> list[Found]:
