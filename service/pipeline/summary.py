@@ -26,7 +26,11 @@ from service.pipeline.keywords import content_words
 
 LINKS_PER_WORD = 4
 DAMPING = 0.85
-ITERATIONS = 20
+# 10 power steps, as the keywords' TextRank (and jieba's) take: on all 140 snapshot answers 20 steps
+# chose the very same sentences, their scores moved by 0.088 at most, and the stage cost 0.085 ms
+# (a fifth of the pipeline's margin to its speed goal) more a seed. Neither count converges
+# fully (0.85**10 = 0.20, 0.85**20 = 0.04 of the start left); what the steps rank is the choice.
+ITERATIONS = 10
 MIN_CONTENT_WORDS = 2
 _SENTENCE_ENDS = tuple("。！？；!?;")
 _CLOSERS = "”’」』）)"  # quotes and brackets that may close a sentence after its end mark
