@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -111,6 +111,14 @@ def char_positions(text: str, chars: str) -> list[int]:
             at = text.find(char, at + 1)
     found.sort()
     return found
+
+
+def word_positions(text: str, word: str) -> Iterator[int]:
+    """Every start of `word` in `text`, in order, by `str.find`."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 class WordIndex:

@@ -30,7 +30,7 @@ from functools import cache
 from operator import itemgetter
 
 from service import resources
-from service.lexicons import CENTRAL_PREFIXES, Lexicons, char_positions, trie_pattern, words
+from service.lexicons import CENTRAL_PREFIXES, Lexicons, char_positions, trie_pattern, word_positions, words
 from service.pipeline.article import Article, Entity, Options, Token, evolve
 from service.pipeline.entities import (
     Found,
@@ -152,11 +152,7 @@ def _local(pattern: re.Pattern[str], text: str, autonomous: re.Pattern[str] | No
     position = 0
     starts = char_positions(text, _LOCAL_FIRST)
     if autonomous is not None and "自治" in text:
-        at = text.find("自治")
-        while at != -1:
-            starts.append(at)
-            at = text.find("自治", at + 2)
-        starts.sort()
+        starts = sorted([*starts, *word_positions(text, "自治")])
     for start in starts:
         if start < position:
             continue
@@ -320,13 +316,11 @@ def _customs(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]
             # the word that holds 海关's 海: 黄埔海关/ns, or 海关 itself after 拱北/ns
             i = max(0, bisect_right(tokens, at, key=_TOKEN_START) - 1)
             word, tag, start, end = tokens[i]
-            if end != at + 2:  # a longer word (海关关长), or 海 ending another word
-                pass
-            elif start < at:  # one word: a place's own customs (黄埔海关/ns)
-                if tag in _PLACE_TAGS:
+            if end == at + 2:  # not a longer word (海关关长), nor 海 ending another word
+                if start < at and tag in _PLACE_TAGS:  # one word: a place's own customs (黄埔海关/ns)
                     _add_customs(text, word[:-2], start, end, found)
-            elif i and (before := tokens[i - 1]).end == at and _is_place_word(before, lex):  # 拱北/ns 海关
-                _add_customs(text, before.word, before.start, end, found)
+                elif start == at and i and (before := tokens[i - 1]).end == at and _is_place_word(before, lex):
+                    _add_customs(text, before.word, before.start, end, found)  # 拱北/ns 海关
         at = text.find("海", at + 1)
     return found
 

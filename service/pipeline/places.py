@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from service import resources
-from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, words
+from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, word_positions, words
 from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
 from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities, word_starting_at
 
@@ -59,9 +59,8 @@ _TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]
 # centre); 中心镇 and 中心村 (a central town or village) are kinds, not names.
 _NOT_TOWN_START = _NOT_SUBORDINATE_START.replace("中", "")
 _TOWN_KIND_WORDS = ("中心",)
-# A listed town ends in one of `_TOWN_KINDS`, before the `、` of its peer; never 村: 行政村、自然村
-# are kinds.
-# A listed town may open with 城 (城关镇, the seat of most counties): 城区 and 城郊 are words below.
+# A listed town ends in one of `_TOWN_KINDS`, before the `、` of its peer (never 村: 行政村、自然村
+# are kinds), and may open with 城 (城关镇, the seat of most counties): 城区 and 城郊 are words below.
 _NOT_LISTED_TOWN_START = _NOT_TOWN_START.replace("城", "")
 # Words that make a kind of town, not a name (重点镇、特色镇, 贫困乡、民族乡)
 _NOT_LISTED_TOWN = frozenset(
@@ -98,7 +97,7 @@ def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) 
     """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇). Each list
     is found at its first `镇、`, `乡、` or `街道、` (`str.find`: most texts hold none); its first name
     is the shortest of two to four characters before that kind that starts a word (城关, not 深入城关)."""
-    ends = [at for kind in kinds for at in _finds(text, kind + "、")]  # kinds: `_town_kinds_in(text)`
+    ends = [at for kind in kinds for at in word_positions(text, kind + "、")]  # kinds: `_town_kinds_in(text)`
     if not ends:
         return
     ends.sort()
@@ -127,23 +126,13 @@ def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) 
             yield from peers
 
 
-def _finds(text: str, word: str) -> Iterator[int]:
-    """Every start of `word` in `text`."""
-    at = text.find(word)
-    while at != -1:
-        yield at
-        at = text.find(word, at + 1)
-
-
 def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
     """The spans of counties outside the gazetteer that act as one: a two-character name and 县
     opening a clause or after 在/赴/到, then 召开, 举行, 举办, 委 or 政府 (渠阳县召开, 在渠阳县举行,
     渠阳县委). Looked for at each 县 (`str.find`), not by a scan of the whole text. Never a word of
     another kind before 县 (今年县委, 基层县委: the segmenter's one word, not a place's), nor 全县,
     各县, 本县."""
-    if "县" not in text:
-        return
-    for at in _finds(text, "县"):
+    for at in word_positions(text, "县"):
         start = at - 2
         if (
             text[at + 1 : at + 2] not in _COUNTY_ACTS
