@@ -8,8 +8,10 @@ What it prints, in order (issue 8):
    wenji round by round so both see the same machine, and the ratio;
 3. over HTTP: wenji and the naive service, each in a real gunicorn with the shipped
    gunicorn.conf.py, loaded by bench/loadgen.py from a process of its own at 2 and at 16
-   connections (the time split in two slices per service, alternated): req/s, p50, p99, errors;
-   and the generator's own ceiling against /healthz;
+   connections (the time split in slices per service, alternated): req/s, p50, p99, errors;
+   the generator's own ceiling against /healthz; and at 2 connections the segmentation floor
+   (bench/floor.py: a service that stops after wenji's segmentation pass), the most a service
+   that still reads, cleans and segments every article serves here;
 4. start-up (process start to /readyz 200) and memory (RSS, PSS, USS from smaps_rollup) of the
    master and each worker, for one and for two workers.
 
@@ -35,10 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import naive
+from bench.floor import FLOOR_STAGES
 from bench.loadgen import LoadResult, merge, percentile, seed_bodies, start_load
 from bench.servers import ROOT, Server, gunicorn, memory_of, uss_kb
 
 NAIVE_APP = "bench.naive:create_app()"
+FLOOR_APP = "bench.floor:create_app()"
 RESULTS = ROOT / "bench" / "results"
 SIZES = (("1 KB", 1024), ("10 KB", 10 * 1024), ("100 KB", 100 * 1024), ("1 MB", 1024 * 1024))
 
@@ -333,11 +337,15 @@ def summary(result: Timed) -> dict[str, object]:
 
 def over_http(report: dict[str, object], *, duration: float) -> list[Goal]:
     heading(f"3. Over HTTP: gunicorn with gunicorn.conf.py, 2 workers, {duration:.0f} s per service and level")
-    results: dict[str, dict[int, LoadResult]] = {"wenji": {}, "naive": {}}
-    server_cpu: dict[str, dict[int, float]] = {"wenji": defaultdict(float), "naive": defaultdict(float)}
-    with gunicorn(workers=2, poll_interval=0.01) as ours, gunicorn(workers=2, app=NAIVE_APP) as ref:
+    results: dict[str, dict[int, LoadResult]] = {"wenji": {}, "naive": {}, "floor": {}}
+    server_cpu: dict[str, dict[int, float]] = {name: defaultdict(float) for name in results}
+    with (
+        gunicorn(workers=2, poll_interval=0.01) as ours,
+        gunicorn(workers=2, app=NAIVE_APP) as ref,
+        gunicorn(workers=2, app=FLOOR_APP) as floor,
+    ):
         start_cpu = server_cpu_s(ours)  # what it took to get ready, master and workers, before any load
-        servers = {"wenji": ours, "naive": ref}
+        servers = {"wenji": ours, "naive": ref, "floor": floor}
         ceiling = load(f"{ours.url}/healthz", connections=2, duration=min(3.0, duration), get=True)
         print(
             f"generator ceiling, GET /healthz at 2 connections: {ceiling.rps:.0f} req/s, "
@@ -346,21 +354,23 @@ def over_http(report: dict[str, object], *, duration: float) -> list[Goal]:
         for server in servers.values():  # warm up: workers fault in their pages, caches fill
             load(f"{server.url}/v1/documents", connections=2, duration=1.0)
         for connections in (2, 16):
-            slices: dict[str, list[LoadResult]] = {"wenji": [], "naive": []}
+            # The floor is a yardstick for the 2-connection ratio only; 16 would add time, not insight.
+            loaded = {name: server for name, server in servers.items() if name != "floor" or connections == 2}
+            slices: dict[str, list[LoadResult]] = {name: [] for name in loaded}
             for _ in range(SLICES):  # alternate, so a noisy moment on the machine does not land on one side
-                for name, server in servers.items():
+                for name, server in loaded.items():
                     before = server_cpu_s(server)
                     slices[name].append(load(f"{server.url}/v1/documents", connections, duration / SLICES))
                     server_cpu[name][connections] += server_cpu_s(server) - before
-            for name in servers:
+            for name in loaded:
                 results[name][connections] = merge(slices[name])
         memory_two = memory_of(ours)
         naive_memory = memory_of(ref)
         crashes = {name: worker_restarts(server) for name, server in servers.items()}
 
     row("service", "conns", "req/s", "p50 ms", "p99 ms", "errors", "server CPU", "client CPU", width=11)
-    cpu_per_request: dict[str, dict[int, float]] = {"wenji": {}, "naive": {}}
-    for name in ("wenji", "naive"):
+    cpu_per_request: dict[str, dict[int, float]] = {name: {} for name in results}
+    for name in results:
         for connections, result in results[name].items():
             client = result.client_cpu_s / max(result.duration_s, 1e-9) * 100
             cpu_per_request[name][connections] = server_cpu[name][connections] / max(result.requests, 1) * 1000
@@ -380,6 +390,11 @@ def over_http(report: dict[str, object], *, duration: float) -> list[Goal]:
     cpu_ratios = {c: cpu_per_request["naive"][c] / max(cpu_per_request["wenji"][c], 1e-9) for c in (2, 16)}
     print("wenji / naive req/s: " + ", ".join(f"{ratios[c]:.1f}x at {c} connections" for c in (2, 16)))
     print("naive / wenji server CPU per request: " + ", ".join(f"{cpu_ratios[c]:.1f}x at {c}" for c in (2, 16)))
+    floor_ratio = results["floor"][2].rps / max(results["naive"][2].rps, 1e-9)
+    print(
+        f"floor ({', '.join(FLOOR_STAGES)} only, bench/floor.py): {floor_ratio:.1f}x naive at 2 connections; "
+        f"wenji serves {results['wenji'][2].rps / max(results['floor'][2].rps, 1e-9):.0%} of the floor's req/s"
+    )
     if any(crashes.values()):
         print("worker failures in the logs: " + ", ".join(f"{n} {c}" for n, c in crashes.items()))
     print(f"naive service memory (PSS, master + workers): {naive_memory['total_pss_kb'] / 1024:.0f} MiB")
@@ -388,6 +403,7 @@ def over_http(report: dict[str, object], *, duration: float) -> list[Goal]:
         "ceiling_healthz": ceiling.to_dict(),
         **{name: {c: r.to_dict() for c, r in by_conn.items()} for name, by_conn in results.items()},
         "ratios": ratios,
+        "floor_ratio": floor_ratio,
         "server_cpu_ms_per_request": cpu_per_request,
         "cpu_ratios": cpu_ratios,
     }

@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
-from bench import loadgen, naive, run
+from bench import floor, loadgen, naive, run
 from bench.loadgen import LoadResult, Record, post_request, run_load, seed_bodies, start_load
 from bench.servers import memory_of, smaps_rollup
 from servers import gunicorn
@@ -34,6 +35,17 @@ def test_the_naive_reference_processes_a_seed_and_serves_it() -> None:
     response = client.post("/v1/documents", data={"file": (io.BytesIO(body), name)})
     assert response.status_code == 200
     assert response.get_json()["keywords"]
+
+
+def test_the_floor_service_cleans_and_segments_as_wenji_does_and_nothing_more(client: FlaskClient) -> None:
+    name, body = seed_bodies()[0]
+    answer = floor.create_app().test_client().post("/v1/documents", data={"file": (io.BytesIO(body), name)})
+    assert answer.status_code == 200
+    document = client.post("/v1/documents", data={"file": (io.BytesIO(body), name)}).get_json()
+    assert answer.get_json()["text"] == document["text"]
+    assert answer.get_json()["title"] == document["metadata"]["title"]
+    assert answer.get_json()["words"] > 100
+    assert set(answer.get_json()) == {"title", "text", "words"}
 
 
 # fmt: off
