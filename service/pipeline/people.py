@@ -3,8 +3,9 @@
 A name is two to four characters that start with a known surname (single or compound), or,
 after a title, the two parts of a Tibetan name (`次仁平措`, `name_parts.txt`); longer
 minority names (`巴音朝鲁`) are read after a title. Where a name ends is decided by what follows
-it (指出, 出席, 同志, 、, …), so the rules work on the text itself; the segmenter's `nr` tags
-only break a tie. Strategies, one function each:
+it (指出, 出席, 同志, 、, …), so the rules work on the text itself; after a title, a verb or
+adverb word of the segmenter of two characters or more (解读, 详细) may end it too, and the
+segmenter's `nr` tags only break a tie. Strategies, one function each:
 
 1. `title-before`: a role title, then the name (`中央第二十指导组组长姜大明`). The role is the
    whole clause before the name, split on `、` and `，` outside quotes, walking back as long as
@@ -98,6 +99,7 @@ _ROLE_LEAD = re.compile(r".*(?:由|邀请|陪同|会见|看望|出席|参加|主
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
 _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言人 专员 督学 法官 检察官 院士 首席"))
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_VERB_OR_ADVERB_TAGS = ("v", "d", "ad")  # v, vn, vd, vi: 解读, 详细, 认真
 _BOUNDARY_BEFORE = set("以的和与及由请在对向为是把被将同跟给让从经有了据称")
 _MAX_ROLE = 60
 # Brackets after a name hold its roles (李文斌（省发展改革委主任）) where the name opens a list
@@ -435,6 +437,8 @@ class _Finder:
                 ):
                     return longer
                 return rest
+        if opens_name and (end := self._name_before_verb_word(pos)) is not None:
+            return end
         # 阿不都热依木、: a long minority name, only before a separator (and never opening with a
         # character that no long name holds: most titles are followed by 的, 在, 、 …)
         long_lengths = (5, 6, 7) if self._may_open_long_name(pos) else ()
@@ -449,6 +453,21 @@ class _Finder:
                 end = token.end
             if self._is_name(text[pos:end], strong=True):
                 return end
+        return None
+
+    def _name_before_verb_word(self, pos: int) -> int | None:
+        """院长孟凡超解读了: a name after a title, then a verb or adverb word of the segmenter that
+        no follower lists (解读, 详细). The word must start where the name ends and be two
+        characters or more: after 孟凡 stands 超, a one-character word, so the name is 孟凡超."""
+        for length in (2, 3):
+            token = self._token_at(pos + length)
+            if (
+                token is not None
+                and token.end - token.start >= 2
+                and token.tag.startswith(_VERB_OR_ADVERB_TAGS)
+                and self._is_name(self.text[pos : pos + length], strong=True)
+            ):
+                return pos + length
         return None
 
     def _token_at(self, pos: int) -> Token | None:

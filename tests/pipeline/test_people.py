@@ -58,6 +58,10 @@ FOUND = [
     ("图为会议现场。新华社记者王芳摄", "王芳", ["新华社记者"]),
     # a name that ends the text (a title-page line, a caption): no character after it to read
     ("会议由县长罗卫东", "罗卫东", ["县长"]),
+    # a verb or adverb word no follower lists: the name ends where that word starts
+    ("会上，研究生院院长孟凡超解读了《研究生导师岗位管理办法》。", "孟凡超", ["研究生院院长"]),
+    ("学院院长孟凡超详细解读了文件。", "孟凡超", ["学院院长"]),
+    ("副县长王刚解读文件。", "王刚", ["副县长"]),
 ]
 LISTS = [
     ("副省长张国华、李红梅出席会议。", ["张国华", "李红梅"], "副省长"),
@@ -88,6 +92,8 @@ NOT_PEOPLE = [
     ("扎西德勒，次仁平安。", ["扎西德勒"]),
     # a title that ends inside a word heads no name: 校领导 in 高校领导班子 (班 is a surname)
     ("部属高校领导班子共800余人在主会场，部属高校领导班子在分会场参加会议。", ["班子"]),
+    # the verb word bounds the name; a run of words up to the full stop is no long minority name
+    ("院长孟凡超解读了文件。副县长王刚解读文件。", ["孟凡", "孟凡超解", "王刚解读文件", "王刚解"]),
 ]
 # fmt: on
 
