@@ -159,6 +159,14 @@ SPEECH_VERBS = ("指出", "强调", "表示", "要求", "认为", "说", "讲话
 # people's `appointment` rule runs only where one stands.
 APPOINT_VERBS = ("任命", "提名", "免去")
 APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
+# Who a person is when the text gives no office: 看望老党员刘德厚, 村民李桂兰说. people's `described`
+# rule reads a name straight after one of these; the word gives no role (it is no office). Not
+# 党员 alone: in this domain it stands in 党员干部 a dozen times an article, before any name.
+PERSON_NOUNS = words(
+    "老党员 共产党员 老干部 老同志 村民 居民 群众 农民 牧民 渔民 农户 职工 员工 工人 农民工 老人 老兵 "
+    "退役军人 军人 志愿者 贫困户 脱贫户 低保户 困难户 五保户 种植户 养殖户 户主 村医 医生 护士 教师 老师 "
+    "学生 大学生 民警 辅警 消防员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属"
+)
 # 在京召开, 赴沪调研: a one-character place counts only straight after one of ONE_CHAR_LEADS;
 # places' `one-char` rule is tried only where such a pair (在京) stands.
 ONE_CHAR_LEADS = "在赴抵来离返进驻"
@@ -175,16 +183,19 @@ class Names(NamedTuple):
     speech_verbs: list[int]  # where each occurrence of a speech verb starts, in order
     notice_verbs: list[tuple[int, int]]  # every occurrence of an appointment verb, in the order found
     one_char_visits: list[int]  # where each pair of a lead and a one-character place (在京) starts, in order
+    person_nouns: list[tuple[int, int]]  # words for a person with no office (村民), chosen as places are
 
 
 # which lists a word is on: bits of `NameIndex._lists`
 _PLACE, _PREFIX, _ORGANIZATION, _TITLE, _SPEECH_VERB, _NOTICE_VERB, _ONE_CHAR_VISIT = 1, 2, 4, 8, 16, 32, 64
+_PERSON_NOUN = 128
 
 
 class NameIndex:
     """The place names, the organization prefixes, the known organizations, the role titles, the
-    speech verbs, the appointment verbs and the pairs that put a one-character place (在京),
-    found in a text by one Aho-Corasick automaton over the seven lists at once.
+    speech verbs, the appointment verbs, the pairs that put a one-character place (在京) and the
+    words for a person with no office (村民), found in a text by one Aho-Corasick automaton over
+    the eight lists at once.
 
     A pass costs about the same (14 µs a seed) whatever the list, 177 organizations or 5,800
     places: the walk over the text's bytes dominates, and no byte of Chinese lets it skip ahead.
@@ -204,6 +215,7 @@ class NameIndex:
         speech_verbs: Iterable[str] = (),
         notice_verbs: Iterable[str] = (),
         one_char_visits: Iterable[str] = (),
+        person_nouns: Iterable[str] = (),
     ) -> None:
         lists: dict[str, int] = {}
         for bit, words in (
@@ -214,6 +226,7 @@ class NameIndex:
             (_SPEECH_VERB, speech_verbs),
             (_NOTICE_VERB, notice_verbs),
             (_ONE_CHAR_VISIT, one_char_visits),
+            (_PERSON_NOUN, person_nouns),
         ):
             for word in words:
                 lists[word] = lists.get(word, 0) | bit
@@ -232,6 +245,7 @@ class NameIndex:
         speech_verbs: list[int] = []
         notice_verbs: list[tuple[int, int]] = []
         one_char_visits: list[int] = []
+        person_nouns: list[tuple[int, int]] = []
         for index, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
             bits = lists[index]
             if bits & _PLACE:
@@ -248,6 +262,8 @@ class NameIndex:
                 notice_verbs.append((start, end))
             if bits & _ONE_CHAR_VISIT:
                 one_char_visits.append(start)
+            if bits & _PERSON_NOUN:
+                person_nouns.append((start, -end))
         prefixes.sort()
         speech_verbs.sort()  # reported by where they end
         one_char_visits.sort()
@@ -259,6 +275,7 @@ class NameIndex:
             speech_verbs=speech_verbs,
             notice_verbs=notice_verbs,
             one_char_visits=one_char_visits,
+            person_nouns=_leftmost_longest(person_nouns),
         )
 
 
@@ -340,6 +357,7 @@ def load(data: Path) -> Lexicons:
             speech_verbs=SPEECH_VERBS,
             notice_verbs=[*APPOINT_VERBS, *APPOINTED_VERBS],
             one_char_visits=[lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES],
+            person_nouns=PERSON_NOUNS,
         ),
         org_suffix_re=trie_pattern(suffixes),
         org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),

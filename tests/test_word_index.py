@@ -15,6 +15,7 @@ from service.lexicons import (
     CENTRAL_PREFIXES,
     ONE_CHAR_LEADS,
     ONE_CHAR_PLACES,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     WordIndex,
     trie_pattern,
@@ -75,20 +76,22 @@ def test_name_index_gives_each_list_what_its_own_word_index_gives() -> None:
     prefixes = [*places, *CENTRAL_PREFIXES]
     verbs = [*SPEECH_VERBS, *APPOINT_VERBS, *APPOINTED_VERBS, "在京", "赴沪"]
     place_index, organization_index, prefix_index = WordIndex(places), WordIndex(organizations), WordIndex(prefixes)
-    title_index = WordIndex(titles)
+    title_index, person_noun_index = WordIndex(titles), WordIndex(PERSON_NOUNS)
     found = 0
-    for text in random_texts([*prefixes, *organizations, *titles, *verbs], count=3000, seed=10):
+    for text in random_texts([*prefixes, *organizations, *titles, *verbs, *PERSON_NOUNS], count=3000, seed=10):
         names = lex.name_index.find(text)
         assert names.places == place_index.longest(text), text
         assert names.organizations == organization_index.longest(text), text
         by_start = sorted(prefix_index.lengths_at(text).items())
         assert names.prefixes == [(start, start + length) for start, lengths in by_start for length in lengths], text
         assert names.titles == title_index.longest(text), text
+        assert names.person_nouns == person_noun_index.longest(text), text
         assert names.speech_verbs == sorted(_every_start(SPEECH_VERBS, text)), text
         assert sorted(names.notice_verbs) == sorted(_every_span([*APPOINT_VERBS, *APPOINTED_VERBS], text)), text
         pairs = [lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES]
         assert names.one_char_visits == sorted(start for start, _ in _every_span(pairs, text)), text
         found += len(names.places) + len(names.organizations) + len(names.titles) + len(names.speech_verbs)
+        found += len(names.person_nouns)
     assert found > 3000  # the texts do hold names of every kind
 
 

@@ -21,6 +21,8 @@ segmenter's `nr` tags only break a tie. Strategies, one function each:
    written; each piece must end with a title, so 任命书, 任命制 and 免去…处罚 give no one.
 6. `roles-in-brackets`: a name in a list, then its roles in brackets (`出席的有：李文斌（省发展改革委
    主任）、陈海燕（省国资委主任）`); every piece in the brackets must end with a title.
+7. `described`: a word for a person with no office (`lexicons.PERSON_NOUNS`: 老党员, 村民, 志愿者),
+   then the name, as after a title (`来到老党员刘德厚家中`); it gives no role.
 Every later occurrence of a found name is a mention (`repeat`). Never a name: a title
 (`组长`), a redaction (`**`), a word from `not_names.txt` (`马克思主义`, `党员`), anything
 that ends like an organization or a place (…委, …局, …省).
@@ -50,6 +52,8 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
                 "违规 违反 违纪 违法 收受 受到 涉嫌 擅自 利用 "
                 # a reporter's byline and a photo credit: 记者张晓峰报道, 新华社记者王芳摄
                 "报道 摄 "
+                # a visit to someone's home: 来到老党员刘德厚家中
+                "家中 家里 "
                 "、 ， 。 ； ： ！ ？ （ ( “ ” , ; :"
             ),
             "\n",
@@ -99,6 +103,7 @@ _ROLE_LEAD = re.compile(r".*(?:由|邀请|陪同|会见|看望|出席|参加|主
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
 _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言人 专员 督学 法官 检察官 院士 首席"))
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_GIVEN_NAME_TAGS = (*_NAME_TAGS, "ns")
 _VERB_OR_ADVERB_TAGS = ("v", "d", "ad")  # v, vn, vd, vi: 解读, 详细, 认真
 _BOUNDARY_BEFORE = set("以的和与及由请在对向为是把被将同跟给让从经有了据称")
 _MAX_ROLE = 60
@@ -126,6 +131,7 @@ def find_people(
     finder.speaker()
     finder.appointment()
     finder.roles_in_brackets()
+    finder.described()
     return finder.people()
 
 
@@ -300,6 +306,54 @@ class _Finder:
                 roles.append(self.written[at : at + len(piece)])
                 at += len(piece) + 1
             self._add(text[start : match.start()], start, "roles-in-brackets", roles)
+
+    # 7. a word for a person with no office, then the name: 看望老党员刘德厚, 村民李桂兰说
+    def described(self) -> None:
+        text, surnames = self.text, self.lex.surnames
+        for _, noun_end in self.names.person_nouns:
+            if (
+                text[noun_end : noun_end + 1] not in surnames
+                and text[noun_end : noun_end + 2] not in self.lex.compound_surnames
+            ):
+                continue  # 群众反映, 群众的: most often no name follows, and the first character says so
+            if self._inside_word(noun_end):
+                continue  # 群众路线, 职工食堂: the noun heads a longer word, not a name
+            end = self._plain_name_after(noun_end)
+            while end is not None:  # 慰问困难群众王秀英、张德福: a list of them
+                self._add(self.text[noun_end:end], noun_end, "described", [])
+                if not self.text.startswith("、", end):
+                    break
+                noun_end = end + 1
+                end = self._plain_name_after(noun_end)
+
+    def _plain_name_after(self, pos: int) -> int | None:
+        """A name of two or three characters at `pos`, then a follower, where no title vouches for
+        it: so none of the segmenter's words of two characters or more may stand in it, other than
+        a name (群众关注, 居民住得更安心, 职工权益 are no names; 刘德厚 is cut 刘/德/厚)."""
+        text = self.text
+        for length in (2, 3):
+            rest = pos + length
+            if rest > len(text):
+                return None
+            if (
+                (rest == len(text) or _FOLLOWERS.match(text, rest))
+                and self._is_name(text[pos:rest], strong=False)
+                and not self._holds_a_word(pos, rest)
+            ):
+                return rest
+        return None
+
+    def _holds_a_word(self, start: int, end: int) -> bool:
+        """Whether a word of the segmenter of two characters or more, not tagged a name, overlaps
+        `start`..`end`. A given name is often tagged a place (李/桂兰, 张/德福), so `ns` passes too."""
+        tokens = self.tokens
+        i = word_at(tokens, start) if tokens else 0
+        while i < len(tokens) and tokens[i].start < end:
+            token = tokens[i]
+            if token.end - token.start >= 2 and token.tag not in _GIVEN_NAME_TAGS:
+                return True
+            i += 1
+        return False
 
     def _bracketed_after_list_item(self, bracket: int) -> re.Match[str] | None:
         """The brackets at `bracket`, where a list item (a separator, then 2 to 4 characters) stands

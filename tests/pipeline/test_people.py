@@ -62,11 +62,18 @@ FOUND = [
     ("会上，研究生院院长孟凡超解读了《研究生导师岗位管理办法》。", "孟凡超", ["研究生院院长"]),
     ("学院院长孟凡超详细解读了文件。", "孟凡超", ["学院院长"]),
     ("副县长王刚解读文件。", "王刚", ["副县长"]),
+    # a word for a person with no office, then the name
+    ("在城关镇，杨卫东来到85岁的老党员刘德厚家中，与他拉家常。", "刘德厚", []),
+    ("村民李桂兰说，日子越过越好。", "李桂兰", []),
+    ("村民王刚说，好。", "王刚", []),
 ]
 LISTS = [
     ("副省长张国华、李红梅出席会议。", ["张国华", "李红梅"], "副省长"),
     ("自治区副主席阿不都热依木、刘春明、古丽娜尔·买买提出席会议。", ["阿不都热依木", "刘春明", "古丽娜尔·买买提"], "自治区副主席"),
     ("市领导张晓峰、欧阳立新、陈卫东同志出席会议。", ["张晓峰", "欧阳立新", "陈卫东"], "市领导"),
+]
+DESCRIBED_LISTS = [
+    ("慰问困难群众王秀英、张德福。", ["王秀英", "张德福"]),
 ]
 NOT_PEOPLE = [
     ("尊敬的**组长，各位领导，同志们：", ["**", "组长", "**组长"]),
@@ -94,6 +101,11 @@ NOT_PEOPLE = [
     ("部属高校领导班子共800余人在主会场，部属高校领导班子在分会场参加会议。", ["班子"]),
     # the verb word bounds the name; a run of words up to the full stop is no long minority name
     ("院长孟凡超解读了文件。副县长王刚解读文件。", ["孟凡", "孟凡超解", "王刚解读文件", "王刚解"]),
+    # after a word for a person, the words of a sentence are no name: no title vouches for them
+    ("群众关注的问题，群众不认可不罢休，让居民住得更安心，维护职工权益，群众满意。",
+     ["关注", "不认可", "住得更安心", "权益", "满意"]),
+    ("坚持群众路线，职工食堂开业。", ["路线", "食堂"]),
+    ("村民李桂兰说，好。", ["李桂兰说"]),
 ]
 # fmt: on
 
@@ -113,6 +125,13 @@ def test_a_list_shares_its_title(text: str, names: list[str], role: str, lexicon
     found = people(text, lexicons)
     for name in names:
         assert role in found[name].roles
+
+
+@pytest.mark.parametrize(("text", "names"), DESCRIBED_LISTS)
+def test_a_list_after_a_word_for_people_is_people_with_no_role(text: str, names: list[str], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert set(names) <= set(found), found
+    assert all(found[name].roles == () for name in names)
 
 
 @pytest.mark.parametrize(("text", "wrong"), NOT_PEOPLE)
