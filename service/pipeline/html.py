@@ -13,7 +13,7 @@ inline tags (`span`, `a`, `b`, `font`) do not split it. Block strings come back 
 collapses their whitespace. An `<img>` leaves `IMAGE` where it stood.
 
 For a whole page (`document=True`) the main content is chosen: `nav`, `header`, `footer`,
-`aside`, forms and elements whose class or id says menu, breadcrumb, share, copyright, ... are
+`aside` and elements whose class or id says menu, breadcrumb, search, share, copyright, ... are
 dropped; then the `article`, `main` or content-named container holding the most text that is not
 link text wins, or the whole body if none holds a fair share of it.
 """
@@ -98,10 +98,15 @@ _SKIP = frozenset(
         "canvas",
         "select",
         "datalist",
+        "button",
+        "textarea",
         "head",
     ]
 )
-_BOILERPLATE_TAGS = frozenset(("nav", "header", "footer", "aside", "form", "menu"))
+# Not `form`: many CMSs wrap the article in one (VSB's <form name="_newscontent_fromname">), and
+# ASP.NET WebForms pages the whole body; a search form's class or id names it, and its inputs,
+# buttons and selects hold no text that is kept.
+_BOILERPLATE_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
 _BOILERPLATE_NAME = re.compile(
     r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|copyright|comment|related|recommend|"
     r"advert|banner|toolbar|login|search|pagination|pager|topbar|bottom",

@@ -130,6 +130,36 @@ def test_a_page_drops_its_source_date_and_editor_lines(line: str) -> None:
     assert "来源：各市州报送材料。" in text  # a sentence of the article that names a source stays
 
 
+ARTICLE = (
+    "<p>　　9月1日上午，某某大学新生开学典礼在体育馆举行。校长致辞，希望同学们志存高远。</p>"
+    "<p>　　典礼在校歌声中结束。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        # a CMS's news form around the article (VSB's), and ASP.NET's one form around the whole body
+        f'<div class="nav"><a href="/">首页</a></div><form name="_newscontent_fromname"><div class="v_news_content">{ARTICLE}</div></form>',
+        f'<form id="form1"><div class="menu"><a href="/">首页</a></div><div id="content">{ARTICLE}</div></form>',
+    ],
+)
+def test_a_page_whose_article_sits_in_a_form_keeps_it(wrapped: str) -> None:
+    article = prepare(f"<!DOCTYPE html><html><head><title>开学典礼</title></head><body>{wrapped}</body></html>")
+    assert paragraphs(article) == [
+        "9月1日上午，某某大学新生开学典礼在体育馆举行。校长致辞，希望同学们志存高远。",
+        "典礼在校歌声中结束。",
+    ]
+
+
+def test_a_search_form_s_controls_leave_no_text() -> None:
+    page = f"""<!DOCTYPE html><html><head><title>开学典礼</title></head><body>
+    <form action="/s"><input name="q" value="请输入关键字"><button>搜索</button><textarea>留言内容</textarea>
+    <select><option>站群导航</option></select></form><div class="article">{ARTICLE}</div></body></html>"""
+    text = prepare(page).text
+    assert "搜索" not in text and "留言内容" not in text and "站群导航" not in text
+
+
 def test_a_page_without_a_content_container_keeps_its_body() -> None:
     article = prepare("<html><body><p>第一段。</p><div>第二段。</div></body></html>")
     assert paragraphs(article) == ["第一段。", "第二段。"]
