@@ -118,7 +118,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "187_aeb08fa1641dd835.txt": {"organization 种植业管理司"},
     "188_61ce0353981f0c24.txt": {
-        "meeting.format",
         "organization 四川省森林消防总队",
         "organization 省森林草原防灭火指挥部",
         "person 何晓雯",
