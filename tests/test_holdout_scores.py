@@ -124,8 +124,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 何晓雯 role 记者",
     },
     "189_a5df932ce5933842.html": {"person 司徒静"},
-    "191_83acf1e4f889547d.txt": {"event_date", "person 宋桂兰"},
-    "192_5bfdfb3eb39aa8ae.txt": {"event_date", "person 覃立新", "person 覃立新 role 记者"},
+    "191_83acf1e4f889547d.txt": {"person 宋桂兰"},
+    "192_5bfdfb3eb39aa8ae.txt": {"person 覃立新", "person 覃立新 role 记者"},
     "193_633d08e4eac9f1f6.txt": {"person 梁詠梅", "person 梁詠梅 role 首席預報員"},
     "194_d2e3dd382f5ae6cd.txt": {"meeting.format"},
     "195_5822a5373f2eb8eb.txt": {"organization 省委常委会"},
@@ -196,7 +196,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 阿依古丽·吐尔逊 role 本科生",
     },
     "207_c8f2e4a19d07b563.txt": {"organization 南方科技大學", "place 珠光社區", "place 龍珠社區"},
-    "209_f6b0c3e8d2a91475.txt": {"event_date"},
     "210_2e8d7a4c1f6b9530.txt": {
         "organization 陕西历史博物馆",
         "person 拓晓梅",

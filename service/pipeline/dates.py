@@ -8,14 +8,15 @@ What is missing stays null. Not dates: `“1.17”` case numbers (no year), `70�
 `800余人`, `12字`, `三年` (a year needs four digits).
 
 The event date (`event_date`), strategies in order:
-1. `paragraph-lead`: a date with month and day that opens one of the first paragraphs, alone or
-   after a dateline (`新华社北京6月6日电`, `本报讯（记者 …）`), and followed by a comma, not by
-   起/前/后 (an effective date or a deadline).
+1. `paragraph-lead`: a date with month and day that opens one of the first paragraphs, alone, after
+   a dateline (`新华社北京6月6日电`, `本报讯（记者 …）`) or after an occasion (`春节来临之际，`),
+   and followed by a comma, not by 起/前/后 (an effective date or a deadline).
 2. `lead-sentence-verb`: the first date of the lead sentence with 召开/举行/… later in its clause.
 A date deeper in the text belongs to something else (`5月31日在…会议上发表重要讲话`): no event
 date then. The year is never taken from the clock: where the event date has none, it is inferred
 only from the full dates (year, month, day) elsewhere in the document, when they agree on one
-year, and the date says `inferred`.
+year, leaving out those that bound a term (`至2027年12月31日`, `2024年1月1日起`), and the date
+says `inferred`.
 """
 
 from __future__ import annotations
@@ -89,6 +90,14 @@ _SOME_PROSE = re.compile(f"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){{{_MIN_PROSE}}}
 _DATE_LINE_WRAP = re.compile(r"[\s（）()【】\[\]]")
 # After a dateline (新华社北京6月10日电), these say the event came before the day of the report.
 _VAGUE_LEAD = re.compile(r"日前|近日|近期|前不久|不久前|此前|近来|上周|昨天|昨日|前天|前日|获悉")
+# …unless the lead sentence names the report's day first, for what was announced on it:
+# 新华社北京6月24日电 国家医疗保障局24日发布消息，…日前在上海开标 (the release is the news).
+_ANNOUNCED = re.compile(r"[^。；，,]{0,12}?(?:发布|宣布|公布|通报|发出|印发)")
+# An occasion that may open the lead before its date: 新春佳节即将来临之际，2月1日至2日，…
+_OCCASION = re.compile(r"[^。；！？，,\n]{1,20}(?:之际|前夕|期间)[，,]")
+# A full date that ends a term (延续实施至2027年12月31日) or opens one (自2024年1月1日起) is no
+# evidence of the year the article reports on.
+_TERM_BEFORE = "至到止"
 
 
 def extract_dates(article: Article, options: Options) -> Article:
@@ -259,7 +268,7 @@ def find_event_date(article: Article, mentions: tuple[DateMention, ...]) -> Date
         event = _paragraph_lead(article, mentions, lead) or _lead_sentence_verb(article, mentions, lead)
     if event is None or event.year is not None:
         return event
-    return _infer_year(event, mentions)
+    return _infer_year(event, mentions, article.simplified)
 
 
 def _repeats_title(article: Article) -> bool:
@@ -319,11 +328,15 @@ def _paragraph_lead(
             after = text[after_at : after_at + 1]
             is_dateline = prefix and after in _DATELINE_MARKS and "。" not in prefix and "，" not in prefix
             is_byline = prefix.endswith(_DATELINE_END) and "。" not in prefix
-            if prefix and not (is_dateline or is_byline):
+            is_occasion = _OCCASION.fullmatch(prefix) is not None
+            if prefix and not (is_dateline or is_byline or is_occasion):
                 break
             if after and after in _NOT_EVENT_AFTER:
                 break
-            if is_dateline and _VAGUE_LEAD.search(text, mention.end, _sentence_end(text, mention.end, end)):
+            vague = (
+                _VAGUE_LEAD.search(text, mention.end, _sentence_end(text, mention.end, end)) if is_dateline else None
+            )
+            if vague is not None and not _announced_that_day(text, mention, mentions, vague.start()):
                 break  # 新华社北京6月10日电 …日前，…: the day of the report, not of the event
             if is_dateline:
                 own = _own_date(text, mention, mentions, _sentence_end(text, mention.end, end))
@@ -333,6 +346,19 @@ def _paragraph_lead(
                 return evolve(mention, rule=f"{mention.rule}+paragraph-lead")
             break
     return None
+
+
+def _announced_that_day(text: str, dateline: DateMention, mentions: tuple[DateMention, ...], stop: int) -> bool:
+    """新华社北京6月24日电 …24日发布消息，…日前…: before `stop` (the vague word), the lead names
+    the dateline's day again (24日, 6月24日) for something announced on it."""
+    for other in mentions:
+        if other.start <= dateline.end:
+            continue
+        if other.start >= stop:
+            return False
+        same_day = other.day == dateline.day and other.month in (None, dateline.month)
+        return same_day and _ANNOUNCED.match(text, other.end) is not None
+    return False
 
 
 def _own_date(text: str, dateline: DateMention, mentions: tuple[DateMention, ...], stop: int) -> DateMention | None:
@@ -372,12 +398,22 @@ def _lead_sentence_verb(
     return None
 
 
-def _infer_year(event: DateMention, mentions: tuple[DateMention, ...]) -> DateMention:
-    years = {m.year for m in mentions if m.year is not None and m.month is not None and m.day is not None}
+def _infer_year(event: DateMention, mentions: tuple[DateMention, ...], text: str) -> DateMention:
+    years = {
+        m.year
+        for m in mentions
+        if m.year is not None and m.month is not None and m.day is not None and not _bounds_a_term(m, text)
+    }
     if len(years) != 1:
         return event
     (year,) = years
     return evolve(event, year=year, iso=_iso(year, event.month, event.day), inferred=True)
+
+
+def _bounds_a_term(mention: DateMention, text: str) -> bool:
+    """至2027年12月31日, 2024年1月1日起: the end or start of a term, not a day of the report."""
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    return before in tuple(_TERM_BEFORE) or text[mention.end : mention.end + 1] in tuple(_NOT_EVENT_AFTER)
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:

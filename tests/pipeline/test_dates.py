@@ -78,6 +78,13 @@ EVENT = [
     ("1月28日（农历腊月十八），区委书记带队走访慰问困难群众。", "1月28日", None, "paragraph-lead"),
     # 讯 ends a dateline as 电 does: the lead sentence's own day is the event's
     ("本报南昌9月3日讯（记者 李明）9月2日下午，全省秋粮收购工作会议召开。", "9月2日下午", "下午", "paragraph-lead"),
+    # an occasion may open the lead before its date; any other clause may not
+    ("春节即将来临之际，1月20日至21日，省领导分别带队走访慰问驻军官兵。", "1月20日至21日", None, "paragraph-lead"),
+    ("国庆节前夕，9月28日，市委书记带队检查安全生产工作。", "9月28日", None, "paragraph-lead"),
+    ("为做好安全生产工作，9月28日，市委书记带队检查。", None, None, None),
+    # after a dateline, the report's own day restated for an announcement outweighs a vague word
+    ("新华社北京5月20日电（记者 张敏）国家统计局20日发布消息，一季度数据日前已汇总完毕。", "5月20日", None, "paragraph-lead"),
+    ("新华社北京5月20日电 记者20日从国家统计局获悉，日前两部门联合印发通知。", None, None, None),
 ]
 # fmt: on
 
@@ -132,6 +139,15 @@ def test_year_is_inferred_from_a_full_date_in_the_document() -> None:
     text = "6月6日，工业和信息化部召开会议。\n会议部署落实2019年5月31日印发的方案。"
     event = extract_dates(snippet(text), Options()).metadata.event_date
     assert event is not None and (event.year, event.iso, event.inferred) == (2019, "2019-06-06", True)
+
+
+@pytest.mark.parametrize(
+    "term", ["政策延续实施至2027年12月31日。", "条例自2027年1月1日起施行。", "须于2027年3月1日前报送。"]
+)
+def test_no_year_is_inferred_from_the_end_or_start_of_a_term(term: str) -> None:
+    text = f"3月27日，国务院召开常务会议。\n会议决定，{term}"
+    event = extract_dates(snippet(text), Options()).metadata.event_date
+    assert event is not None and event.year is None and not event.inferred
 
 
 def test_no_year_is_inferred_when_full_dates_disagree() -> None:
