@@ -81,7 +81,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "173_6f6d40298e76e741.txt": {"place 兴国", "place 赣南"},
     "174_a4a02d7fe9f9bb37.html": {"organization 住房保障司", "organization 城市建设司"},
     "175_1eb9144821695855.txt": {"place 洋浦"},
-    "177_2abacb3aa1853474.txt": {"event_date.part_of_day", "person 贠立军", "person 贠立军 role 市长", "place 凤翔区"},
+    "177_2abacb3aa1853474.txt": {"person 贠立军", "person 贠立军 role 市长", "place 凤翔区"},
     "178_335c151cebdcd7c3.html": {
         "keywords",
         "organization 個人資料保護辦公室",

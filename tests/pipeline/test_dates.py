@@ -78,6 +78,15 @@ EVENT = [
     ("1月28日（农历腊月十八），区委书记带队走访慰问困难群众。", "1月28日", None, "paragraph-lead"),
     # 讯 ends a dateline as 电 does: the lead sentence's own day is the event's
     ("本报南昌9月3日讯（记者 李明）9月2日下午，全省秋粮收购工作会议召开。", "9月2日下午", "下午", "paragraph-lead"),
+    # the source it is reported from opens the paragraph as a dateline does, whatever the mark after it
+    ("据甘肃日报报道　6月5日晚，由省文化和旅游厅、省体育局和兰州市人民政府共同主办的全省文化旅游推介会在兰州开幕。",
+     "6月5日晚", "晚", "paragraph-lead"),
+    ("据央视新闻消息，3月2日凌晨，四川省某地发生地震。", "3月2日凌晨", "凌晨", "paragraph-lead"),
+    ("7月9日夜，全市防汛指挥部启动应急响应。", "7月9日夜", "夜", "paragraph-lead"),
+    ("据甘肃日报报道　6月5日，全省共接待游客十万人次。", "6月5日", None, "paragraph-lead"),
+    # what is no source stays no dateline
+    ("据统计，6月5日，全省共接待游客十万人次。", None, None, None),
+    ("据了解　6月5日，全省共接待游客十万人次。", None, None, None),
 ]
 # fmt: on
 
