@@ -52,7 +52,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "place 查干淖尔镇",
         "place 洪格尔高勒镇",
     },
-    "167_0620cb23e29ec42b.txt": {"doc_number", "person 邹思远", "person 邹思远 role 记者", "title"},
+    "167_0620cb23e29ec42b.txt": {"person 邹思远", "person 邹思远 role 记者"},
     "169_75c8479d7dfd30df.txt": {
         "organization 县委理论学习中心组",
         "person 石国庆",
