@@ -83,7 +83,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "175_1eb9144821695855.txt": {"place 洋浦"},
     "177_2abacb3aa1853474.txt": {"person 贠立军", "person 贠立军 role 市长", "place 凤翔区"},
     "178_335c151cebdcd7c3.html": {
-        "keywords",
         "organization 個人資料保護辦公室",
         "organization 司法警察局",
         "organization 治安警察局",
