@@ -9,8 +9,8 @@ What is missing stays null. Not dates: `“1.17”` case numbers (no year), `70�
 
 The event date (`event_date`), strategies in order:
 1. `paragraph-lead`: a date with month and day that opens one of the first paragraphs, alone, after
-   a dateline (`新华社北京6月6日电`, `本报讯（记者 …）`) or after an occasion (`春节来临之际，`),
-   and followed by a comma, not by 起/前/后 (an effective date or a deadline).
+   a dateline (`新华社北京6月6日电`, `本报讯（记者 …）`, `据陕西日报报道`) or after an occasion
+   (`春节来临之际，`), and followed by a comma, not by 起/前/后 (an effective date or a deadline).
 2. `lead-sentence-verb`: the first date of the lead sentence with 召开/举行/… later in its clause.
 A date deeper in the text belongs to something else (`5月31日在…会议上发表重要讲话`): no event
 date then. The year is never taken from the clock: where the event date has none, it is inferred
@@ -34,7 +34,7 @@ _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 _YEAR = rf"[{_DIGIT}]{{4}}|[{_CN_DIGIT}]{{4}}"
 _MONTH = rf"[{_DIGIT}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
 _DAY = rf"[{_DIGIT}]{{1,2}}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-_PART = "凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚"
+_PART = "凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜|夜里|晚|夜"  # 14日晚，14日夜，
 _RANGE = "至|到|——|—|－|-|~|～"
 # A weekday written beside a day belongs to it: 1月16日（星期五）, 2010年2月3日，星期三, and a part
 # of the day may follow it (12月18日（星期三）下午).
@@ -73,6 +73,8 @@ _DURATION_BEFORE = ("之日起", "日起", "之日", "起", "后", "满", "超�
 
 # What may stand before a lead date: a dateline ("新华社北京6月6日电", "本报讯（记者 张三）").
 _DATELINE_END = ("讯", "讯）", "讯)", "）", ")", "：", ":")
+# ... or the source it is reported from, whatever the mark after it: 据陕西日报报道　9月14日晚，…
+_REPORTED_BY = re.compile(r"据[^，。；！？\n]{2,12}?(?:报道|消息)[，,：: 　]*")
 _LEAD_SEPARATOR = "，,、 　"
 # A dateline's day ends with 电 (新华社北京6月6日电) or 讯 (本报成都7月2日讯): the day of the report.
 _DATELINE_MARKS = ("电", "讯")
@@ -327,7 +329,9 @@ def _paragraph_lead(
             after_at = aside.end() if aside else mention.end
             after = text[after_at : after_at + 1]
             is_dateline = prefix and after in _DATELINE_MARKS and "。" not in prefix and "，" not in prefix
-            is_byline = prefix.endswith(_DATELINE_END) and "。" not in prefix
+            is_byline = (prefix.endswith(_DATELINE_END) and "。" not in prefix) or (
+                _REPORTED_BY.fullmatch(prefix) is not None
+            )
             is_occasion = _OCCASION.fullmatch(prefix) is not None
             if prefix and not (is_dateline or is_byline or is_occasion):
                 break

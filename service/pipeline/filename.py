@@ -20,8 +20,32 @@ _UNIT = frozenset("年月日号號时時点點分秒%％万萬亿億千百十余
 # A unit that is also a surname is a unit only before these (3周年, 30余人); else a name opens the
 # title: 1572周恒远主持召开…, 86余建国在…
 _UNIT_SURNAME = {"周": "年岁歲内內后後以来來左起的", "余": "人名个個家项項次万萬亿億件元年天岁歲户戶"}
-# Words that open with a unit and are no quantity: 266人民银行召开…, 225天津市…, 12百色市…
-_UNIT_WORDS = ("人民", "人大", "人力资源", "天津", "天水", "天门", "万州", "万宁", "百色", "十堰", "个旧", "千岛湖")
+# Words that open with a unit and are no quantity: 266人民银行召开…, 225天津市…, 12百色市…; 人社 is
+# the short form of 人力资源和社会保障 (人社部, 人社厅, 人社局), 人防 of 人民防空, 人武部 of 人民武装部
+_UNIT_WORDS = (
+    "人民",
+    "人大",
+    "人力资源",
+    "人社",
+    "人防",
+    "人武部",
+    "天津",
+    "天水",
+    "天门",
+    "万州",
+    "万宁",
+    "百色",
+    "十堰",
+    "个旧",
+    "千岛湖",
+)
+# A number glued to a Latin letter is a name of its own: 5G, 3D, 4K, 12345A (never a file number)
+_LATIN = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
+# Without an extension, a longer number opens a sentence or a title of its own (12345热线, the
+# hotline), not a file name: the corpus's numbers have four digits at most
+MAX_LINE_NUMBER_DIGITS = 4
 _SENTENCE_END = re.compile(r"[。！？；，：,;:!?]$")
 MAX_NAME_LINE = 80  # characters: a longer first line is a paragraph
 
@@ -45,6 +69,8 @@ def parse_file_name(name: str, *, needs_extension: bool = False) -> FileName | N
     number, title = _split_number(stem, allow_separator=bool(match))
     if not match and (number is None or not title or not _CJK.search(title)):
         return None  # without an extension only `<number><title>` marks a file name
+    if not match and len(str(number)) > MAX_LINE_NUMBER_DIGITS:
+        return None
     return FileName(number, title if title and _CJK.search(title) else None)
 
 
@@ -71,7 +97,7 @@ def _split_number(stem: str, *, allow_separator: bool) -> tuple[int | None, str 
         pass  # 周恒远: a surname, not a unit
     elif rest.startswith(_UNIT_WORDS):
         pass  # 人民银行: a word, not 266人
-    elif rest[0] in _UNIT or rest[0] in ".．":
+    elif rest[0] in _UNIT or rest[0] in ".．" or rest[0] in _LATIN:
         return None, stem
     separator = _SEPARATOR.match(rest)
     if separator:

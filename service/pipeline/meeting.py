@@ -6,21 +6,24 @@
   sentence that says the meeting was held (召开/举行/…): `全省视频会议召开`.
   Nothing otherwise: a speech or a report that names no format has none.
 - `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
-  北京人民大会堂, and a video meeting's main venue, `在石柱县设主会场`, gives 石柱县; what stands
-  between 在 and the verb must hold a place or a venue word.
-- `attendance`: `共800余人`, `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
+  北京人民大会堂, `在省防指主持召开` gives 省防指, and a video meeting's main venue, `在石柱县设主会场`
+  or `主会场设在济南`, gives 石柱县 or 济南; what stands between 在 and the verb must hold a place or a
+  venue word, or be a place or an organization the earlier stages found. Else a notice's own
+  `会议地点` item: `二、会议地点\n省行政学院（…路1号）` gives 省行政学院.
+- `attendance`: where a quorum is stated (`应到45人，实到39人`), the 实到 count; else `共800余人`,
+  `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
 Each comes with its evidence: offsets and the rule.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain
 
 from service import resources
 from service.lexicons import Lexicons
-from service.pipeline.article import Article, Evidence, Meeting, Options, evolve
+from service.pipeline.article import Article, Entity, Evidence, Meeting, Options, evolve
 
 _HELD = "召开|举行|举办|开幕|闭幕|开班|进行"
 # 以电视电话会议形式开到县（市、区）: held down to the counties is held too
@@ -49,9 +52,18 @@ _LOCATION = re.compile(
     r"在(?P<location>[^，。；、\s“”‘’《》（）()]{1,15}?)"
     rf"(?:以[^，。；\n]{{1,14}}?(?:形式|方式))?(?:隆重|顺利|正式|胜利)?(?:{_HELD}|设主会场|设立主会场)"
 )  # 会议在石柱县设主会场，各区县设分会场: a video meeting is where its main venue is
+# 省长在省防指主持召开: the one who chaired it stands between the venue and the verb. Read only
+# after a place or an organization found earlier (`(?:主持)?` in `_LOCATION` cost 5.6 -> 6.8 µs a
+# seed, a `find` of 主持召开 ~1 µs; the found names' mentions are a handful)
+_CHAIRED = ("主持召开", "主持举行")
+# 会议以视频形式召开，主会场设在济南，各市设分会场: the main venue, named after 设在/设于
+_MAIN_VENUE = re.compile(r"主会场设(?:在|于)(?P<location>[^，。；、\s“”‘’《》（）()]{1,15})")
+# A notice's item `二、会议地点` (or `会议地点：`), the venue on the same or the next line; an
+# address in brackets after it is left out.
+_NOTICE_VENUE = re.compile(r"会议地点(?:[:：][ \t　]*|[ \t　]*\n[ \t　]*)(?P<location>[^（(。；，,\n]{2,40})")
 _VENUE = re.compile(
-    r"(?:会场|大厦|宾馆|酒店|饭店|会议中心|会展中心|国际会议中心|大会堂|礼堂|会议室|报告厅|广场|体育馆|剧院|党校|基地|中心|园区|山庄)$"
-)
+    r"(?:会场|大厦|宾馆|酒店|饭店|会议中心|会展中心|国际会议中心|大会堂|礼堂|会议室|厅|广场|体育馆|剧院|党校|基地|中心|园区|山庄)$"
+)  # 厅: 会议厅, 报告厅, 多功能厅
 # A head count: (共|约|…)? + a number + 名/人. The number is searched for alone, so `re` can scan for
 # its first character, and the word before it is added by `_head_counts` (the stage 78 -> 32 µs a seed).
 # one class, then its repeat (not `[…]+`): `re` scans ahead for a pattern's first character only
@@ -60,18 +72,37 @@ _NUMERAL = "[0-9０-９一二三四五六七八九十百千万]"
 _HEAD_COUNT = re.compile(rf"{_NUMERAL}{_NUMERAL}*(?:余|多)?(?:名|人)(?![次口])")
 _COUNT_LEADS = ("总计", "合计", "超过", "共", "约", "近", "逾", "计", "达")  # the longest first
 _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|在分会场")
+# 会议应到委员45人，实到39人，符合法定人数: those present are the 实到 count, not the 应到 one
+_PRESENT = re.compile(
+    r"应(?:到会|到|出席)[^。；\n]{0,30}?[，,、]"
+    rf"(?P<present>实(?:际)?(?:到会|到|出席)[^，。；\n\d]{{0,10}}?{_NUMERAL}{_NUMERAL}*(?:余|多)?(?:名|人)(?![次口]))"
+)
 
 
 def extract_meeting(article: Article, options: Options) -> Article:
-    meeting = find_meeting(article.simplified, resources.get().lexicons, written=article.text)
-    return evolve(article, metadata=evolve(article.metadata, meeting=meeting))
+    metadata = article.metadata
+    found = (*metadata.places, *metadata.organizations)
+    is_notice = "通知" in (metadata.title or "")  # 关于召开…会议的通知
+    meeting = find_meeting(
+        article.simplified, resources.get().lexicons, written=article.text, found=found, is_notice=is_notice
+    )
+    return evolve(article, metadata=evolve(metadata, meeting=meeting))
 
 
-def find_meeting(text: str, lex: Lexicons, *, written: str | None = None) -> Meeting:
-    """The meeting as `text` (the Simplified copy) tells it; values as `written` has them."""
+def find_meeting(
+    text: str,
+    lex: Lexicons,
+    *,
+    written: str | None = None,
+    found: Sequence[Entity] = (),
+    is_notice: bool = True,
+) -> Meeting:
+    """The meeting as `text` (the Simplified copy) tells it; values as `written` has them.
+    `found`: the places and organizations the earlier stages found, each a venue where it is named;
+    `is_notice`: whether the text may be a notice, with a `会议地点` item."""
     evidence: list[Evidence] = []
     meeting_format = _format(text, lex, evidence)
-    location = _location(text, lex, evidence)
+    location = _location(text, lex, found, evidence, remote=meeting_format is not None, is_notice=is_notice)
     attendance = _attendance(text, evidence)
     if written is not None and len(written) == len(text) and written != text:
         # each value is the text of one piece of evidence, in this order: re-read it as written
@@ -105,17 +136,54 @@ def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
     return None
 
 
-def _location(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
-    for match in _LOCATION.finditer(text):
-        place = match["location"]
-        is_place = 0 in lex.place_index.lengths_at(place) or place in lex.place_one_char
-        if is_place or _VENUE.search(place):
-            evidence.append(Evidence(match.start("location"), match.end("location"), "location:在…召开"))
+def _location(
+    text: str, lex: Lexicons, found: Sequence[Entity], evidence: list[Evidence], *, remote: bool, is_notice: bool
+) -> str | None:
+    for match in _LOCATION.finditer(text):  # 在长春召开
+        start, end = match.span("location")
+        if _is_venue(match["location"], lex) or _is_found(start, end, found):
+            evidence.append(Evidence(start, end, "location:在…召开"))
+            return match["location"]
+    for entity in found:  # 在省防指主持召开
+        for mention in entity.mentions:
+            if text.startswith(_CHAIRED, mention.end) and text[mention.start - 1 : mention.start] == "在":
+                evidence.append(Evidence(mention.start, mention.end, "location:在…主持召开"))
+                return text[mention.start : mention.end]
+    # 主会场设在济南: only a meeting held over a link has a main venue (so the find is made only there)
+    if remote and "主会场设" in text:
+        for match in _MAIN_VENUE.finditer(text):
+            if _is_venue(match["location"], lex):
+                evidence.append(Evidence(*match.span("location"), "location:主会场设在"))
+                return match["location"]
+    # a notice's own item: it names a venue that is still to come, so it is tried last (and only in
+    # a notice, where the `find` is made)
+    notice = _NOTICE_VENUE.search(text) if is_notice and "会议地点" in text else None
+    if notice is not None:
+        place = notice["location"].rstrip()
+        if _is_venue(place, lex) or lex.place_index.lengths_at(place):
+            start = notice.start("location")
+            evidence.append(Evidence(start, start + len(place), "location:会议地点"))
             return place
     return None
 
 
+def _is_found(start: int, end: int, found: Sequence[Entity]) -> bool:
+    """Whether a place or an organization found earlier is named at text[start:end] (a town the
+    lexicon lacks, 别力古台镇; an office, 省防汛抗旱指挥部). Asked only of what is no venue by its words."""
+    return any(m.start == start and m.end == end for entity in found for m in entity.mentions)
+
+
+def _is_venue(place: str, lex: Lexicons) -> bool:
+    """A place name opens `place` (长春, 北京人民大会堂), it is a one-character one (京), or a venue
+    word ends it (会议室)."""
+    return 0 in lex.place_index.lengths_at(place) or place in lex.place_one_char or _VENUE.search(place) is not None
+
+
 def _attendance(text: str, evidence: list[Evidence]) -> str | None:
+    present = _PRESENT.search(text) if "应" in text else None
+    if present is not None:
+        evidence.append(Evidence(present.start("present"), present.end("present"), "attendance:实到"))
+        return present["present"]
     for start, end in _head_counts(text):
         if _ATTENDED.search(_sentence_around(text, start)):
             evidence.append(Evidence(start, end, "attendance"))

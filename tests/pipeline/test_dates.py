@@ -85,6 +85,15 @@ EVENT = [
     # after a dateline, the report's own day restated for an announcement outweighs a vague word
     ("新华社北京5月20日电（记者 张敏）国家统计局20日发布消息，一季度数据日前已汇总完毕。", "5月20日", None, "paragraph-lead"),
     ("新华社北京5月20日电 记者20日从国家统计局获悉，日前两部门联合印发通知。", None, None, None),
+    # the source it is reported from opens the paragraph as a dateline does, whatever the mark after it
+    ("据甘肃日报报道　6月5日晚，由省文化和旅游厅、省体育局和兰州市人民政府共同主办的全省文化旅游推介会在兰州开幕。",
+     "6月5日晚", "晚", "paragraph-lead"),
+    ("据央视新闻消息，3月2日凌晨，四川省某地发生地震。", "3月2日凌晨", "凌晨", "paragraph-lead"),
+    ("7月9日夜，全市防汛指挥部启动应急响应。", "7月9日夜", "夜", "paragraph-lead"),
+    ("据甘肃日报报道　6月5日，全省共接待游客十万人次。", "6月5日", None, "paragraph-lead"),
+    # what is no source stays no dateline
+    ("据统计，6月5日，全省共接待游客十万人次。", None, None, None),
+    ("据了解　6月5日，全省共接待游客十万人次。", None, None, None),
 ]
 # fmt: on
 

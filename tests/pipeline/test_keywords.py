@@ -198,6 +198,7 @@ def test_the_frame_of_wire_reports_and_briefings_is_no_keyword() -> None:
         ("国务院任免国家工作人员。任命王志军为水利部副部长。", "国家工作人员"),
         ("会议听取稳就业工作汇报，审议通过《社会救助条例（草案）》。", "社会救助"),
         ("会议听取稳就业工作汇报，审议通过《社会救助条例（草案）》。", "稳就业"),
+        ("行政會議完成討論《公共場所消防安全制度》法律草案，法律草案將提交立法會。", "法律草案"),
     ],
 )
 def test_policy_phrases_of_the_central_reports_are_kept_whole(text: str, phrase: str) -> None:

@@ -33,6 +33,13 @@ FILE_NAMES = [
     ("266人民银行召开工作会议.txt", FileName(266, "人民银行召开工作会议")),
     ("41天津市召开防汛会议.txt", FileName(41, "天津市召开防汛会议")),
     ("266人参加培训", None),
+    # 人社 (人力资源和社会保障) opens a word too, with an extension or without
+    ("512人社厅召开全省就业工作会议.txt", FileName(512, "人社厅召开全省就业工作会议")),
+    ("88人社局开展根治欠薪专项行动", FileName(88, "人社局开展根治欠薪专项行动")),
+    ("120人参加社保业务培训", None),
+    # a number glued to a Latin letter is a name: 5G, 3D
+    ("5G基站建设提速.txt", FileName(None, "5G基站建设提速")),
+    ("3D打印产业大会召开", None),
     # no Chinese title: a number at most
     ("000_8a59500614cd4045.txt", FileName(0, None)),
     ("report.txt", FileName(None, None)),
@@ -46,6 +53,9 @@ FILE_NAMES = [
     ("1.17特大象牙走私案", None),
     ("225 市场监管总局召开会议", None),
     ("225" + "很长的标题" * 20, None),
+    # a number of five digits or more, without an extension, is no file number: the 12345 hotline
+    ("12345热线全年受理群众诉求", None),
+    ("2024年全省经济运行总体平稳", None),
 ]
 # fmt: on
 
