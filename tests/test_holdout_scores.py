@@ -50,17 +50,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "meeting.location",
         "person 其木格",
         "person 其木格 role 农牧局副局长",
-        "place 查干淖尔镇",
-        "place 洪格尔高勒镇",
     },
     "167_0620cb23e29ec42b.txt": {"doc_number", "person 邹思远", "person 邹思远 role 记者", "title"},
     "169_75c8479d7dfd30df.txt": {
         "organization 县委理论学习中心组",
         "person 石国庆",
         "person 石国庆 role 宣传部部长",
-        "place 大屯村",
-        "place 尧上村",
-        "place 花桥镇",
     },
     "170_26a15367b6aa9daa.txt": {
         "meeting.location",
@@ -79,7 +74,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 排早东 role 副主任",
         "person 线光明",
         "person 线光明 role 县委书记",
-        "place 章凤镇",
     },
     "173_6f6d40298e76e741.txt": {"place 兴国", "place 赣南"},
     "174_a4a02d7fe9f9bb37.html": {"organization 住房保障司", "organization 城市建设司"},
@@ -100,7 +94,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "179_3163c29ba21887de.txt": {"person 万家和", "person 万家和 role 专职委员"},
     "180_1f9cd3b4129bf552.txt": {"organization 延边州公安消防支队", "organization 省公安消防总队", "person 玄顺姬"},
-    "181_6244fb555fd048ec.txt": {"place 石桥村", "place 金竹村", "place 青杠村", "place 龙潭村"},
     "183_c61cb3eda9e9404a.txt": {"person 才让措", "person 才让措 role 大会执行主席"},
     "184_203a12a315a308c7.txt": {
         "meeting.location",

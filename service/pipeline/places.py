@@ -11,9 +11,12 @@
 3. `town`: a town, township, street or village written straight after its county or district,
    and a village after its town (清河县石桥镇下洋村): the full address names each of them; then
    their other mentions, and the peers listed after one (下洋村、杏林村).
+   So does a town and its village with no county before them (观摩了石桥镇下洋村, 查干苏木巴彦
+   嘎查): the pair vouches for both (`_towns_with_villages`).
 4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
    `town-list`: towns, townships or streets listed together (城关镇、马坪乡、双河镇): two names of
-   these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not.
+   these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not; and
+   villages, three or more of them (下洋村、杏林村、石门村: 贫困村、空壳村 are kinds).
 5. `named-county`: a county outside the gazetteer, where the text has it act as one: opening a
    clause, or after 在/赴/到, and before 召开/举行/举办 or its 委 or 政府 (渠阳县召开…, 渠阳县委).
 6. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
@@ -25,13 +28,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from itertools import accumulate
+from collections.abc import Callable, Iterator
+from itertools import accumulate, chain
 
 from service import resources
 from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, word_positions, words
 from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
-from service.pipeline.entities import Found, ends_word, lexicon_names, starts_word, to_entities, word_starting_at
+from service.pipeline.entities import (
+    Found,
+    ends_word,
+    lexicon_names,
+    starts_word,
+    to_entities,
+    word_at,
+    word_starting_at,
+)
 
 _FULL_ENDINGS = ("省", "市", "自治区", "自治州", "地区", "盟", "县", "区", "兵团", "州", "特别行政区")
 # _ONE_CHAR and _VISITED_TOWN match the character before the place (在, 赴, ...) rather than look
@@ -69,6 +80,31 @@ _NOT_LISTED_TOWN = frozenset(
         "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史"
     )
 )
+# Peers listed after a town (城关镇、马坪乡、双河镇党委): as `_TOWN`, but a body may follow the last
+# one, which names its town all the same (镇党委, 乡政府); never a village (see `_LISTED_VILLAGE`).
+_LISTED_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?(?:镇|乡|街道)(?![民务干庄落级村])")
+# Villages listed together (下洋村、杏林村、石门村): three or more, where two are often kinds
+# (贫困村、空壳村); words that make a kind of village, beyond those of a town, are no names.
+_LISTED_VILLAGE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?村(?![民务干庄落级村])")
+_FEWEST_LISTED_VILLAGES = 3
+_NOT_LISTED_VILLAGE = _NOT_LISTED_TOWN | frozenset(
+    words(
+        "行政 自然 空壳 薄弱 后进 城中 脱贫 扶贫 搬迁 移民 传统 帮扶 结对 富裕 小康 明星 合并 撤并 安置 "
+        "党建 网格 涉农 一般 边缘 受灾 沿线 下辖 临近 附近 邻近 非贫困 软弱涣散 易地搬迁 嘎查 社区"
+    )
+)
+# A village written straight after its town, with no county before them (坪山乡尧上村; 嘎查, the
+# village of Inner Mongolia, after its 苏木 or 镇). Never 村民 or 村务 (the words), nor a count
+# (该镇两个村) or a kind (该镇贫困村: `_NOT_LISTED_VILLAGE`).
+_TOWNS_OF_VILLAGES = ("镇", "乡", "苏木")
+_VILLAGE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村个等]{2,5}?(?:村|嘎查)(?![民务庄落级])")
+_TOWN_NAME_LONGEST = 5  # 洪格尔高勒镇: a Mongolian name may run to five characters
+# Characters a town's name does not run back over, once it has two (观摩了|章凤镇, 到|和平镇), and
+# the kinds of the units above a town (清河县|石桥镇)
+_NAME_STOPS = "了的在赴到和与及对从是为将把向于至经由自或省市州盟县区旗"
+# A word of the segmenter's of these kinds is no part of a name before it (深入/v 大坪镇, 今年/t):
+# verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers, times, directions
+_NOT_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "t", "f", "q")
 # A county outside the gazetteer acting as one (see `_named_counties`)
 _COUNTY_LEADS = "，。；：\n\u3000 在赴到"
 _NAMED_COUNTY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}县(?=召开|举行|举办|委|人民政府|政府)")
@@ -93,11 +129,39 @@ def _is_listed_town_name(name: str) -> bool:
     return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_TOWN)
 
 
+def _is_listed_village_name(name: str) -> bool:
+    """Whether `name`, before 村 or 嘎查, names a village: not a word that makes a kind of village
+    (行政村, 空壳村, 贫困村) nor opening like a kind of unit (各, 全, 新 …)."""
+    return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_VILLAGE)
+
+
 def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇). Each list
-    is found at its first `镇、`, `乡、` or `街道、` (`str.find`: most texts hold none); its first name
-    is the shortest of two to four characters before that kind that starts a word (城关, not 深入城关)."""
-    ends = [at for kind in kinds for at in word_positions(text, kind + "、")]  # kinds: `_town_kinds_in(text)`
+    """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇).
+    `kinds`: `_town_kinds_in(text)`."""
+    return _listed(text, tokens, kinds, _LISTED_TOWN, _is_listed_town_name, 2)
+
+
+def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """The spans of villages listed together, three or more (下洋村、杏林村、石门村). Not looked for
+    in a text with no 村 (a one-character `in`, where `find("村、")` costs 1.7 µs a seed)."""
+    if "村" not in text:
+        return iter(())
+    return _listed(text, tokens, ("村",), _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
+
+
+def _listed(
+    text: str,
+    tokens: tuple[Token, ...],
+    kinds: tuple[str, ...],
+    peer: re.Pattern[str],
+    is_name: Callable[[str], bool],
+    fewest: int,
+) -> Iterator[tuple[int, int]]:
+    """The spans of `fewest` or more names of `kinds` listed together, each a name `is_name`
+    accepts and the peers matching `peer`. Each list is found at its first `镇、`, `村、` … (`str.find`:
+    most texts hold none); its first name is the shortest of two to four characters before that
+    kind that starts a word (城关, not 深入城关)."""
+    ends = [at for kind in kinds for at in word_positions(text, kind + "、")]
     if not ends:
         return
     ends.sort()
@@ -110,20 +174,63 @@ def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) 
             (start for start in range(at - 2, max(-1, at - 5), -1) if not tokens or starts_word(tokens, start)),
             None,
         )
-        if first is None or not _TOWN.fullmatch(text, first, at + kind) or not _is_listed_town_name(text[first:at]):
+        if first is None or not _TOWN.fullmatch(text, first, at + kind) or not is_name(text[first:at]):
             continue
         peers, end = [], at + kind
-        while text.startswith("、", end) and (match := _TOWN.match(text, end + 1)):
+        while text.startswith("、", end) and (match := peer.match(text, end + 1)):
             town = match.group()
-            name = town[:-2] if town.endswith("街道") else town[:-1]
-            if town.endswith("村") or not _is_listed_town_name(name):
+            if not is_name(town[:-2] if town.endswith("街道") else town[:-1]):
                 break
             peers.append((match.start(), match.end()))
             end = match.end()
         listed_to = end
-        if peers:
+        if len(peers) + 1 >= fewest:
             yield first, at + kind
             yield from peers
+
+
+def _towns_with_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """The spans of each town and its village written straight after it (章凤镇拉勐村, 查干苏木巴彦
+    嘎查), where no county comes before them to vouch for the town. Looked for at each 镇, 乡 and
+    苏木 (`str.find`) that a village follows; not at all in a text with no 村 or 嘎 (a one-character
+    `in`, a fast C scan: most texts hold none)."""
+    if "村" not in text and "嘎" not in text:
+        return
+    for kind in _TOWNS_OF_VILLAGES:
+        for at in word_positions(text, kind):
+            village = _VILLAGE.match(text, at + len(kind))
+            if village is None:
+                continue
+            name = village.group()
+            if not _is_listed_village_name(name[:-2] if name.endswith("嘎查") else name[:-1]):
+                continue
+            start = _town_name_start(text, tokens, at)
+            if start is None or not _is_listed_town_name(text[start:at]):
+                continue
+            yield start, at + len(kind)
+            yield village.span()
+
+
+def _town_name_start(text: str, tokens: tuple[Token, ...], kind_at: int) -> int | None:
+    """Where the name of the town whose kind (镇, 乡) stands at `kind_at` starts: back over up to
+    `_TOWN_NAME_LONGEST` characters of CJK to one a name does not run over (，、 了 在 …), then past a
+    word of another kind the segmenter sees there (深入/v 大坪镇; 回到/v 家乡 leaves one character,
+    where 前进/v 镇 is a name: no word of it before the kind), at a word's start: the segmenter
+    cuts an unknown name anyhow (洪/格/尔/高/勒), so its words only say where a name cannot be.
+    None where fewer than two characters are left."""
+    start = kind_at
+    while start > max(0, kind_at - _TOWN_NAME_LONGEST):
+        char = text[start - 1]
+        if not "\u4e00" <= char <= "\u9fff" or (char in _NAME_STOPS and kind_at - start >= 2):
+            break
+        start -= 1
+    if tokens:
+        for token in tokens[word_at(tokens, start) : word_at(tokens, kind_at - 1)]:  # ending before the kind
+            if token.start >= start and len(token.word) > 1 and token.tag.startswith(_NOT_NAME_TAGS):
+                start = token.end
+        while start < kind_at - 2 and not starts_word(tokens, start):
+            start += 1
+    return start if kind_at - start >= 2 else None
 
 
 def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
@@ -256,6 +363,8 @@ def find_places(
             while (match := _TOWN.match(text, end)) and _is_town_name(match.group()):
                 towns.add(match.group())
                 end = match.end()
+    for start, end in _towns_with_villages(text, tokens):
+        towns.add(text[start:end])
     for town in towns:
         for mention in re.finditer(re.escape(town), text):
             found.append(Found(mention.start(), mention.end(), town, "town"))
@@ -267,7 +376,7 @@ def find_places(
                 end = match.end()
     # ... and the towns listed together, with their other mentions
     kinds = _town_kinds_in(text)
-    for start, end in _listed_towns(text, tokens, kinds):
+    for start, end in chain(_listed_towns(text, tokens, kinds), _listed_villages(text, tokens)):
         town = text[start:end]
         if town not in towns:
             towns.add(town)
