@@ -61,7 +61,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "meeting.location",
         "organization 审计署驻成都特派员办事处",
         "person 牟晓燕",
-        "place 成都",
     },
     "171_bc50ac293eff328e.txt": {"meeting.location"},
     "172_4461908669396b1f.txt": {

@@ -300,8 +300,10 @@ def extract_places(article: Article, options: Options) -> Article:
 
 
 def outside_names(places: tuple[Entity, ...], people: tuple[Person, ...]) -> tuple[Entity, ...]:
-    """Drop the mentions that lie inside a person's name (秀英 in 副市长梁秀英, 宝山 in 李宝山),
-    and a place left with none."""
+    """Drop the mentions that overlap a person's name (秀英 in 副市长梁秀英, 宝山 in 李宝山), and a
+    place left with none; but not a mention that holds the whole name and more: the place's longer
+    name is the better reading of those characters (成都市 around a "person" 成都 the people stage
+    read into 成都特派员)."""
     spans = sorted((m.start, m.end) for person in people for m in person.mentions)
     if not spans:
         return places
@@ -312,8 +314,15 @@ def outside_names(places: tuple[Entity, ...], people: tuple[Person, ...]) -> tup
     reach = list(accumulate((end for _, end in spans), max))
 
     def in_a_name(mention: Evidence) -> bool:
-        before = bisect_left(starts, mention.end)
-        return before > 0 and reach[before - 1] > mention.start
+        first_inside = bisect_left(starts, mention.start)
+        if first_inside > 0 and reach[first_inside - 1] > mention.start:
+            return True  # a name starting before the mention runs into it
+        length = mention.end - mention.start
+        # the names starting inside the mention (a few at most): each must end inside it, shorter
+        return any(
+            end > mention.end or end - start >= length
+            for start, end in spans[first_inside : bisect_left(starts, mention.end, first_inside)]
+        )
 
     kept = []
     for place in places:
