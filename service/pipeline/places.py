@@ -6,6 +6,9 @@
    终南山区); a short form, and a two-character full name, must stand as a word of its own (长治
    is not a place in 长治久安, 和县 not in 市委和县委). A short form written with another level's
    suffix keeps it (宜阳市 where the gazetteer has 宜阳县).
+   `listed-stem`, `other-level`: a stem the gazetteer withholds as a word (兴国县's 兴国, 长治市's
+   长治: 科教兴国, 长治久安), where the text makes it a place: listed with one (瑞金、兴国), or
+   with another level's suffix (凤翔区: the list's 凤翔县, promoted since).
 2. `subordinate`: a county, district or banner written straight after its city (湖州市安吉县), and
    the list of its peers that follows (`、德清县`).
 3. `town`: a town, township, street or village written straight after its county or district,
@@ -233,6 +236,34 @@ def _town_name_start(text: str, tokens: tuple[Token, ...], kind_at: int) -> int 
     return start if kind_at - start >= 2 else None
 
 
+def _listed_stems(text: str, tokens: tuple[Token, ...], lex: Lexicons, found: list[Found]) -> Iterator[Found]:
+    """A stem of `lex.place_stems` (兴国, 长治) written as a word of its own and joined by `、` to a
+    place the lexicon found, or to such a stem, after or before it (瑞金、兴国、于都; 晋城、长治等地)."""
+    places = [(item.start, item.end) for item in found]
+    while places:
+        start, end = places.pop()
+        word = word_starting_at(tokens, end + 1) if text.startswith("、", end) else None
+        if word is not None and (full := lex.place_stems.get(word.word)) is not None:
+            yield Found(word.start, word.end, full, "listed-stem")
+            places.append((word.start, word.end))
+        if start > 2 and text[start - 1] == "、":
+            word = tokens[word_at(tokens, start - 2)]
+            if word.end == start - 1 and (full := lex.place_stems.get(word.word)) is not None:
+                yield Found(word.start, word.end, full, "listed-stem")
+                places.append((word.start, word.end))
+
+
+def _stems_of_other_level(tokens: tuple[Token, ...], lex: Lexicons, promoted: list[tuple[int, int]]) -> Iterator[Found]:
+    """A stem of `lex.place_stems` with a level's suffix its full name does not have (凤翔区 for the
+    list's 凤翔县, promoted in 2021; `promoted`: where the lexicons' one pass found one), stem and
+    suffix each a word of its own (凤翔/区, never 凤翔区域) and the stem a name to the segmenter
+    (凤翔/nr; never 合作/vn 区)."""
+    for start, end in promoted:
+        word = word_starting_at(tokens, start)
+        if word is not None and word.end == end - 1 and word.tag.startswith(_PLACE_TAGS) and ends_word(tokens, end):
+            yield Found(start, end, lex.place_stems[word.word], "other-level")
+
+
 def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
     """The spans of counties outside the gazetteer that act as one: a two-character name and 县
     opening a clause or after 在/赴/到, then 召开, 举行, 举办, 委 or 政府 (渠阳县召开, 在渠阳县举行,
@@ -350,6 +381,11 @@ def find_places(
         if full != name and text.startswith(_OTHER_LEVELS, end) and tokens and ends_word(tokens, end + 1):
             end += 1  # 宜阳市 where the gazetteer has 宜阳县: the place as the text names it
         found.append(Found(start, end, full, "lexicon"))
+    # ... and the stems the gazetteer withholds as words (兴国县 -> 兴国), where the text makes them
+    # a place: listed with one (瑞金、兴国), or with another level's suffix (凤翔区: promoted since)
+    if tokens:
+        found.extend(_listed_stems(text, tokens, lex, found))
+        found.extend(_stems_of_other_level(tokens, lex, names.promoted))
     # 2. counties and districts written after their city, with the list of their peers
     for item in list(found):
         if item.rule == "lexicon" and text[item.start : item.end].endswith(_PARENT_ENDINGS):

@@ -137,3 +137,31 @@ def test_words_before_村_after_a_town_are_no_village(text: str, lexicons: Lexic
 
 def test_a_town_s_name_stops_at_the_county_before_it(lexicons: Lexicons) -> None:
     assert places("会议在柳岗县柳溪镇桃树村召开。", lexicons) == ["柳溪镇", "桃树村"]
+
+
+# fmt: off
+STEMS = [
+    # a stem the gazetteer withholds as a word, listed with a place (兴国县, 长治市)
+    ("瑞金、兴国等地项目加快建设。", ["瑞金", "兴国"]),
+    ("在长治、晋城开展试点。", ["长治", "晋城"]),
+    # ... or with another level's suffix: 凤翔县 became a district of 宝鸡 in 2021
+    ("在宝鸡市凤翔区召开现场会。", ["宝鸡市", "凤翔区"]),
+]
+NOT_STEMS = [
+    "坚持科教兴国战略。",
+    "确保社会长治久安。",
+    "建设服务业合作区。",  # 合作区 is a word here, not a district of 合作市
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), STEMS)
+def test_a_withheld_stem_is_a_place_where_the_text_makes_it_one(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_STEMS)
+def test_a_withheld_stem_alone_is_no_place(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
