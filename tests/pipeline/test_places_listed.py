@@ -165,3 +165,27 @@ def test_a_withheld_stem_is_a_place_where_the_text_makes_it_one(
 @pytest.mark.parametrize("text", NOT_STEMS)
 def test_a_withheld_stem_alone_is_no_place(text: str, lexicons: Lexicons) -> None:
     assert places(text, lexicons) == []
+
+
+# fmt: off
+HAND_LISTED = [
+    # a province's part by its customary name; Hong Kong's and Macau's places (places_hand.txt)
+    ("支持苏北、皖北等地振兴发展。", ["苏北", "皖北"]),
+    ("在关中，他走访了种粮大户。", ["关中"]),
+    ("在氹仔和路环设置监察点，荃湾区同步推进。", ["氹仔", "路环", "荃湾区"]),
+]
+NOT_HAND_LISTED = [
+    "机关中层干部参加培训。",  # 关中 across two words
+    "有关中央精神传达到位。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), HAND_LISTED)
+def test_regions_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_HAND_LISTED)
+def test_a_region_s_name_across_two_words_is_no_place(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
