@@ -184,18 +184,19 @@ class Names(NamedTuple):
     notice_verbs: list[tuple[int, int]]  # every occurrence of an appointment verb, in the order found
     one_char_visits: list[int]  # where each pair of a lead and a one-character place (在京) starts, in order
     person_nouns: list[tuple[int, int]]  # words for a person with no office (村民), chosen as places are
+    promoted: list[tuple[int, int]]  # every withheld stem with another level's suffix (凤翔区), in the order found
 
 
 # which lists a word is on: bits of `NameIndex._lists`
 _PLACE, _PREFIX, _ORGANIZATION, _TITLE, _SPEECH_VERB, _NOTICE_VERB, _ONE_CHAR_VISIT = 1, 2, 4, 8, 16, 32, 64
-_PERSON_NOUN = 128
+_PERSON_NOUN, _PROMOTED = 128, 256
 
 
 class NameIndex:
     """The place names, the organization prefixes, the known organizations, the role titles, the
     speech verbs, the appointment verbs, the pairs that put a one-character place (在京) and the
-    words for a person with no office (村民), found in a text by one Aho-Corasick automaton over
-    the eight lists at once.
+    words for a person with no office (村民) and the withheld place stems with another level's
+    suffix (凤翔区), found in a text by one Aho-Corasick automaton over the nine lists at once.
 
     A pass costs about the same (14 µs a seed) whatever the list, 177 organizations or 5,800
     places: the walk over the text's bytes dominates, and no byte of Chinese lets it skip ahead.
@@ -216,6 +217,7 @@ class NameIndex:
         notice_verbs: Iterable[str] = (),
         one_char_visits: Iterable[str] = (),
         person_nouns: Iterable[str] = (),
+        promoted: Iterable[str] = (),
     ) -> None:
         lists: dict[str, int] = {}
         for bit, words in (
@@ -227,6 +229,7 @@ class NameIndex:
             (_NOTICE_VERB, notice_verbs),
             (_ONE_CHAR_VISIT, one_char_visits),
             (_PERSON_NOUN, person_nouns),
+            (_PROMOTED, promoted),
         ):
             for word in words:
                 lists[word] = lists.get(word, 0) | bit
@@ -246,6 +249,7 @@ class NameIndex:
         notice_verbs: list[tuple[int, int]] = []
         one_char_visits: list[int] = []
         person_nouns: list[tuple[int, int]] = []
+        promoted: list[tuple[int, int]] = []
         for index, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
             bits = lists[index]
             if bits & _PLACE:
@@ -264,6 +268,8 @@ class NameIndex:
                 one_char_visits.append(start)
             if bits & _PERSON_NOUN:
                 person_nouns.append((start, -end))
+            if bits & _PROMOTED:
+                promoted.append((start, end))
         prefixes.sort()
         speech_verbs.sort()  # reported by where they end
         one_char_visits.sort()
@@ -276,6 +282,7 @@ class NameIndex:
             notice_verbs=notice_verbs,
             one_char_visits=one_char_visits,
             person_nouns=_leftmost_longest(person_nouns),
+            promoted=promoted,
         )
 
 
@@ -304,6 +311,7 @@ class Lexicons:
     org_short_forms: dict[str, tuple[str, ...]]  # full name -> its short forms
     place_full_names: dict[str, str]  # every place name or short form (2+ chars) -> the full name
     place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
+    place_stems: dict[str, str]  # 兴国 -> 兴国县: a stem the gazetteer withholds as a word (`place_stems`)
     meeting_formats: tuple[str, ...]
     role_title_re: re.Pattern[str]  # any role title
     place_index: WordIndex  # every place name of two or more characters
@@ -311,6 +319,42 @@ class Lexicons:
     org_suffix_re: str  # source, for the organization stage to build on
     org_stem_re: str  # source: the body stems with 和 inside (文化和旅游), one unit of a body
     meeting_format_re: re.Pattern[str]
+
+
+# What a county, city or district's full name ends in, after its stem (凤翔 + 县), and the longer
+# endings of 区 that are no such level (雄安新区, 阿里地区, 神农架林区, 井陉矿区, 六枝特区, 澳门特别行政区)
+_LEVEL_SUFFIXES = ("县", "市", "区", "旗")
+_NOT_LEVEL_SUFFIXES = ("新区", "地区", "林区", "矿区", "特区", "行政区")
+
+
+def place_stems(place_full: dict[str, str]) -> dict[str, str]:
+    """The stems of full names that the gazetteer gives no short form of its own (兴国县 -> 兴国,
+    长治市 -> 长治, 凤翔县 -> 凤翔): tools/build_places.py withholds them as everyday words or given
+    names (科教兴国, 长治久安), so the places stage trusts them only where the text makes them a
+    place: listed with one (瑞金、兴国), or with another level's suffix (凤翔区, promoted since the
+    list). Autonomous units' and two-character names' stems are no such stems."""
+    stems: dict[str, str] = {}
+    for full in dict.fromkeys(place_full.values()):
+        stem = full[:-1]
+        if (
+            full.endswith(_LEVEL_SUFFIXES)
+            and not full.endswith(_NOT_LEVEL_SUFFIXES)
+            and "自治" not in full
+            and len(stem) >= 2
+            and stem not in place_full
+        ):
+            stems.setdefault(stem, full)
+    return stems
+
+
+# What a county is promoted to since the list: a district of its city (凤翔县 -> 凤翔区) or a city
+PROMOTED_TO = ("区", "市")
+
+
+def promoted_forms(stems: dict[str, str]) -> list[str]:
+    """Each stem with a level's suffix its full name does not have (凤翔区, 凤翔市 for 凤翔县): the
+    places stage checks where the text writes one (`places._stems_of_other_level`)."""
+    return [stem + suffix for stem, full in stems.items() for suffix in PROMOTED_TO if not full.endswith(suffix)]
 
 
 def load(data: Path) -> Lexicons:
@@ -335,6 +379,7 @@ def load(data: Path) -> Lexicons:
             else:
                 place_full.setdefault(name, full)
 
+    stems = place_stems(place_full)
     return Lexicons(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -346,6 +391,7 @@ def load(data: Path) -> Lexicons:
         org_short_forms=org_short,
         place_full_names=place_full,
         place_one_char=one_char,
+        place_stems=stems,
         meeting_formats=tuple(formats),
         role_title_re=re.compile(trie_pattern(titles)),
         place_index=WordIndex(place_full),
@@ -358,6 +404,7 @@ def load(data: Path) -> Lexicons:
             notice_verbs=[*APPOINT_VERBS, *APPOINTED_VERBS],
             one_char_visits=[lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES],
             person_nouns=PERSON_NOUNS,
+            promoted=promoted_forms(stems),
         ),
         org_suffix_re=trie_pattern(suffixes),
         org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),

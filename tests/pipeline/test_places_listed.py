@@ -1,5 +1,6 @@
 """Places the gazetteer alone does not give, found where the text vouches for them: towns,
-townships and streets listed together (`town-list`), a short form written with another level's
+townships and streets listed together (`town-list`), and villages, three or more; a town and the
+village written after it (`town`); a short form written with another level's
 suffix (宜阳市 for the gazetteer's 宜阳县), a county outside it acting as one (`named-county`)."""
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ LISTED_TOWNS = [
     ("市领导先后来到柳溪镇、石岭乡、桃源街道检查防汛工作。", ["柳溪镇", "石岭乡", "桃源街道"]),
     ("会上，东湖街道、西关街道作交流发言。", ["东湖街道", "西关街道"]),
     ("城关镇、青山乡等地受灾较重。", ["城关镇", "青山乡"]),
+    # a body after the last one names its town all the same
+    ("柳溪镇、石岭乡、桃源镇党委书记作交流发言。", ["柳溪镇", "石岭乡", "桃源镇"]),
+    ("桃树村、上坪村、柳树村等村集体收入超过百万元。", ["桃树村", "上坪村", "柳树村"]),
 ]
 NOT_LISTED_TOWNS = [
     "各乡镇、街道要抓好落实。",
@@ -31,6 +35,9 @@ NOT_LISTED_TOWNS = [
     "行政村、自然村全部通硬化路。",
     "街道办事处、乡镇政府负责组织实施。",
     "美丽乡村、特色小镇建设提速。",
+    "贫困村、空壳村、薄弱村逐年减少。",
+    "行政村、自然村、村民小组全覆盖。",
+    "桃树村、上坪村负责同志参加。",  # two villages: too few to vouch for each other
 ]
 # fmt: on
 
@@ -96,4 +103,89 @@ def test_a_county_outside_the_gazetteer_acting_as_one_is_a_place(
 
 @pytest.mark.parametrize("text", NOT_NAMED_COUNTIES)
 def test_words_before_县_are_no_county(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
+
+
+# fmt: off
+TOWNS_WITH_VILLAGES = [
+    ("与会人员观摩了柳溪镇桃树村的示范基地。", ["柳溪镇", "桃树村"]),
+    ("，石岭乡上坪村、柳溪镇桃树村等12个村集体收入翻番。", ["石岭乡", "上坪村", "柳溪镇", "桃树村"]),
+    ("调研组深入乌兰哈达苏木巴彦宝力格嘎查。", ["乌兰哈达苏木", "巴彦宝力格嘎查"]),
+    ("在额尔敦高勒镇白音嘎查，他察看牧场。", ["额尔敦高勒镇", "白音嘎查"]),
+]
+NOT_TOWNS_WITH_VILLAGES = [
+    "全镇行政村全部通硬化路。",
+    "柳溪镇贫困村全部出列。",
+    "该镇两个村集体收入过万。",
+    "推进城镇新农村建设。",
+    "回到家乡石岭村看望老人。",
+    "柳溪镇村民收入增长。",
+    "各乡镇村级组织换届。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), TOWNS_WITH_VILLAGES)
+def test_a_town_and_its_village_vouch_for_each_other(text: str, names: list[str], lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_TOWNS_WITH_VILLAGES)
+def test_words_before_村_after_a_town_are_no_village(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
+
+
+def test_a_town_s_name_stops_at_the_county_before_it(lexicons: Lexicons) -> None:
+    assert places("会议在柳岗县柳溪镇桃树村召开。", lexicons) == ["柳溪镇", "桃树村"]
+
+
+# fmt: off
+STEMS = [
+    # a stem the gazetteer withholds as a word, listed with a place (兴国县, 长治市)
+    ("瑞金、兴国等地项目加快建设。", ["瑞金", "兴国"]),
+    ("在长治、晋城开展试点。", ["长治", "晋城"]),
+    # ... or with another level's suffix: 凤翔县 became a district of 宝鸡 in 2021
+    ("在宝鸡市凤翔区召开现场会。", ["宝鸡市", "凤翔区"]),
+]
+NOT_STEMS = [
+    "坚持科教兴国战略。",
+    "确保社会长治久安。",
+    "建设服务业合作区。",  # 合作区 is a word here, not a district of 合作市
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), STEMS)
+def test_a_withheld_stem_is_a_place_where_the_text_makes_it_one(
+    text: str, names: list[str], lexicons: Lexicons
+) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_STEMS)
+def test_a_withheld_stem_alone_is_no_place(text: str, lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == []
+
+
+# fmt: off
+HAND_LISTED = [
+    # a province's part by its customary name; Hong Kong's and Macau's places (places_hand.txt)
+    ("支持苏北、皖北等地振兴发展。", ["苏北", "皖北"]),
+    ("在关中，他走访了种粮大户。", ["关中"]),
+    ("在氹仔和路环设置监察点，荃湾区同步推进。", ["氹仔", "路环", "荃湾区"]),
+]
+NOT_HAND_LISTED = [
+    "机关中层干部参加培训。",  # 关中 across two words
+    "有关中央精神传达到位。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "names"), HAND_LISTED)
+def test_regions_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
+    assert places(text, lexicons) == names
+
+
+@pytest.mark.parametrize("text", NOT_HAND_LISTED)
+def test_a_region_s_name_across_two_words_is_no_place(text: str, lexicons: Lexicons) -> None:
     assert places(text, lexicons) == []
