@@ -20,14 +20,14 @@ Strategies, one function each, then overlaps resolved to the longest:
 9. `school`: a university or one of its schools named on its own after a clause edge, by a
    proper name (`南岭大学`) or a discipline (`化学化工学院`), not `各学院`, `世界一流大学`.
 10. `department`: a ministry's department (司) named on its own after a clause edge, with its
-   head's title after it (`城市建设司司长`); under its ministry's name it is a `child`.
-11. `waters`: a body named after a lake or a river basin (`洞庭湖水利工程管理局`, `太湖流域管理局`):
+   head's title after it (`基础教育司司长`); under its ministry's name it is a `child`.
+11. `waters`: a body named after a lake or a river basin (`鄱阳湖水利枢纽管理局`, `太湖流域管理局`):
    the segmenter's place word, which the gazetteer of places does not hold.
 12. `sar`: a body of the Macao or Hong Kong SAR named bare (`立法会`, `治安警察局`), from
    `sar_bodies.txt`, in a text that names 香港 or 澳门.
 A place-prefixed body written straight after the national organization it is a branch of takes
-that name in (`民革山西省委`, `武警浙江省总队`, `中共石阡县委`), and a body's office in another
-place is its child (`审计署驻成都特派员办事处`).
+that name in (`民盟广东省委`, `武警四川省总队`, `中共西宁市委`), and a body's office in another
+place is its child (`审计署驻昆明特派员办事处`).
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ from service.pipeline.entities import (
 
 _CJK = "\u4e00-\u9fff"
 # national organizations whose branches are a place-prefixed body written after their name: the
-# Party (中共山西省委), the Youth League, the armed police (武警浙江省总队) and the eight
-# democratic parties (民革山西省委, 九三学社北京市委)
+# Party (中共西宁市委), the Youth League, the armed police (武警四川省总队) and the eight
+# democratic parties (民盟广东省委, 九三学社北京市委)
 _BRANCH_OWNERS = ("中共", "共青团", "武警", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
 # by last character: one set test, then one endswith (社区 is no 九三学社's 区)
 _OWNERS_BY_LAST = {last: tuple(o for o in _BRANCH_OWNERS if o[-1] == last) for last in {o[-1] for o in _BRANCH_OWNERS}}
@@ -98,7 +98,7 @@ _NUMBERED = re.compile(
     r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
 )
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
-# a body's office stationed in another place: 审计署驻成都特派员办事处, 省政府驻北京办事处,
+# a body's office stationed in another place: 审计署驻昆明特派员办事处, 省政府驻北京办事处,
 # 中央纪委国家监委驻国资委纪检监察组
 _STATIONED_CHILD = re.compile(
     rf"驻{_BODY}{{1,12}}?(?:特派员办事处|特派员办公室|特派员公署|办事处|代表处|联络处|纪检监察组)"
@@ -161,7 +161,7 @@ def _after_prefix(prefixes: list[tuple[int, int]], after: re.Pattern[str], text:
             yield start, last_end
 
 
-# a count straight after a place: 岳阳、永州4市水利局 are the bureaus of four cities, not one
+# a count straight after a place: 太原、大同2市民政局 are the bureaus of four cities, not one
 # (checked on a match: a look-ahead opening `after_prefix` cost `re` 10 µs a seed)
 _COUNT = re.compile(r"[0-9０-９]+[个家市县区州省]")
 
@@ -194,7 +194,7 @@ def _local(pattern: re.Pattern[str], text: str, autonomous: re.Pattern[str] | No
         if before and "\u4e00" <= before <= "\u9fff":
             if before not in _LOCAL_OR_OWNER or (before not in _LOCAL_AFTER and not _owner_length(text, start)):
                 continue  # one set test in the common case (成都市)
-        elif before in _COUNT_DIGITS:  # 永州4市水利局: a count of cities, not one
+        elif before in _COUNT_DIGITS:  # 大同2市民政局: a count of cities, not one
             continue
         match = (pattern if text[start] != "自" or autonomous is None else autonomous).match(text, start)
         if match is not None:
@@ -267,14 +267,14 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: lis
             if not _stands_as_name(tokens, lex, start, end):
                 continue
             if start and text[start - 1] in _OWNER_LAST and (owner := _owner_length(text, start)):
-                start -= owner  # 民革 + 山西省委: the party's branch
+                start -= owner  # 民盟 + 广东省委: the party's branch
                 name = text[start:end]
             found.append(Found(start, end, lex.org_full_names.get(name, name), rule))
     return found
 
 
 def _owner_length(text: str, start: int) -> int:
-    """The length of the national organization's name written straight before `start` (民革山西省委),
+    """The length of the national organization's name written straight before `start` (民盟广东省委),
     or 0."""
     owners = _OWNERS_BY_LAST.get(text[start - 1]) if start else None
     if owners is not None and text.endswith(owners, 0, start):
@@ -468,7 +468,7 @@ _DEPARTMENT_REACH = 21  # an edge, the longest stem (8, 和, 8) and the 司
 
 def _departments(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
     # 10. a ministry's department (司) named alone after a clause edge, its head's title after it:
-    # 城市建设司司长, 住房保障司副司长. Only a department of the central government has a 司长
+    # 基础教育司司长, 体育卫生与艺术教育司副司长. Only a department of the central government has a 司长
     # (a province's has a 处长); not 各司, nor a company (公司) however it goes on
     found: list[Found] = []
     at = text.find("司")  # one character: a fast find (find("司长") tests every character); then 司长
@@ -501,8 +501,8 @@ _NOT_AFTER_LAKE = frozenset("南北州区泊畔边面")
 
 def _waters(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
     # 11. a body named after a lake or a river basin, standing after a clause edge: the segmenter's
-    # place word (洞庭湖/ns, 太湖流域/ns), which is no place of the gazetteer's, then a body and a
-    # suffix as after a place: 洞庭湖水利工程管理局, 太湖流域管理局
+    # place word (鄱阳湖/ns, 太湖流域/ns), which is no place of the gazetteer's, then a body and a
+    # suffix as after a place: 鄱阳湖水利枢纽管理局, 太湖流域管理局
     after = _patterns(lex)[0]
     found: list[Found] = []
     for last in "湖域":  # a lake's name ends in 湖, a basin's in 流域 (one character: a fast find)
