@@ -309,6 +309,7 @@ class Lexicons:
     org_suffixes: tuple[str, ...]
     org_full_names: dict[str, str]  # every known name or short form -> the full name
     org_short_forms: dict[str, tuple[str, ...]]  # full name -> its short forms
+    sar_bodies: frozenset[str]  # bodies of the Macao and Hong Kong SARs, named bare: not in org_full_names
     place_full_names: dict[str, str]  # every place name or short form (2+ chars) -> the full name
     place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
     place_stems: dict[str, str]  # 兴国 -> 兴国县: a stem the gazetteer withholds as a word (`place_stems`)
@@ -369,6 +370,7 @@ def load(data: Path) -> Lexicons:
         org_short[full] = tuple(shorts)
         for name in (full, *shorts):
             org_full.setdefault(name, full)
+    sar_bodies = [name for name, *_ in read_rows(data / "sar_bodies.txt") if name not in org_full]
 
     place_full: dict[str, str] = {}
     one_char: dict[str, str] = {}
@@ -389,6 +391,7 @@ def load(data: Path) -> Lexicons:
         org_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
         org_full_names=org_full,
         org_short_forms=org_short,
+        sar_bodies=frozenset(sar_bodies),
         place_full_names=place_full,
         place_one_char=one_char,
         place_stems=stems,
@@ -398,7 +401,7 @@ def load(data: Path) -> Lexicons:
         name_index=NameIndex(
             places=place_full,
             prefixes=[*place_full, *CENTRAL_PREFIXES],
-            organizations=org_full,
+            organizations=[*org_full, *sar_bodies],
             titles=titles,
             speech_verbs=SPEECH_VERBS,
             notice_verbs=[*APPOINT_VERBS, *APPOINTED_VERBS],

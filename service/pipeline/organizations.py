@@ -19,6 +19,15 @@ Strategies, one function each, then overlaps resolved to the longest:
    suffix of the other rules, which would make `全国海关` (customs everywhere) a body.
 9. `school`: a university or one of its schools named on its own after a clause edge, by a
    proper name (`南岭大学`) or a discipline (`化学化工学院`), not `各学院`, `世界一流大学`.
+10. `department`: a ministry's department (司) named on its own after a clause edge, with its
+   head's title after it (`基础教育司司长`); under its ministry's name it is a `child`.
+11. `waters`: a body named after a lake or a river basin (`鄱阳湖水利枢纽管理局`, `太湖流域管理局`):
+   the segmenter's place word, which the gazetteer of places does not hold.
+12. `sar`: a body of the Macao or Hong Kong SAR named bare (`立法会`, `治安警察局`), from
+   `sar_bodies.txt`, in a text that names 香港 or 澳门.
+A place-prefixed body written straight after the national organization it is a branch of takes
+that name in (`民盟广东省委`, `武警四川省总队`, `中共西宁市委`), and a body's office in another
+place is its child (`审计署驻昆明特派员办事处`).
 """
 
 from __future__ import annotations
@@ -43,11 +52,19 @@ from service.pipeline.entities import (
 )
 
 _CJK = "\u4e00-\u9fff"
+# national organizations whose branches are a place-prefixed body written after their name: the
+# Party (中共西宁市委), the Youth League, the armed police (武警四川省总队) and the eight
+# democratic parties (民盟广东省委, 九三学社北京市委)
+_BRANCH_OWNERS = ("中共", "共青团", "武警", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+# by last character: one set test, then one endswith (社区 is no 九三学社's 区)
+_OWNERS_BY_LAST = {last: tuple(o for o in _BRANCH_OWNERS if o[-1] == last) for last in {o[-1] for o in _BRANCH_OWNERS}}
+_OWNER_LAST = frozenset(_OWNERS_BY_LAST)
 _BODY_VERBS = (
     "召开|举行|出席|参加|主持|开展|部署|要求|指出|强调|认真|深入|学习|贯彻|落实|推进|作出|提出"
     "|来到|走进|走访|调研|察看|视察|看望|慰问|会见"  # 成都调研华信…公司 is a visit, not a name
 )
-_BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了])[{_CJK}0-9０-９])"
+# nor 至 (兰州至天水公路段 is a stretch of road) nor 各 (江苏各地政府 are the governments of a province)
+_BODY = rf"(?:(?!{trie_pattern(_BODY_VERBS.split('|'))}|[的在和与及等是为对把将了至各])[{_CJK}0-9０-９])"
 # A suffix that is really the start of another word: 部署, 委员, 局面, 组织, 会议, 银行间 …
 _NOT_AFTER_SUFFIX = (
     "|".join(
@@ -68,6 +85,8 @@ _NOT_AFTER_SUFFIX = (
     )
     + "|(?<=委)会(?![议见谈员同计])"
 )  # 安委会, 管委会: 委会 is the suffix; 省委会议 keeps 省委
+# 商会 (a chamber of commerce) ending 协商会 or 磋商会 is a consultation meeting: 专题协商会
+_MEETING_TAILS = ("协商会", "磋商会")
 _NOT_ORG_ENDINGS = frozenset(
     words(
         "全局 大局 格局 布局 开局 结局 局部 全部 内部 外部 干部 中部 西部 东部 北部 南部 "
@@ -79,6 +98,11 @@ _NUMBERED = re.compile(
     r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
 )
 _OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
+# a body's office stationed in another place: 审计署驻昆明特派员办事处, 省政府驻北京办事处,
+# 中央纪委国家监委驻国资委纪检监察组
+_STATIONED_CHILD = re.compile(
+    rf"驻{_BODY}{{1,12}}?(?:特派员办事处|特派员办公室|特派员公署|办事处|代表处|联络处|纪检监察组)"
+)
 _UNIT_PARENTS = ("大学", "学院", "科学院", "研究院", "集团")
 # a unit's name holds no 和 or verb: 马克思主义学院和外国语学院 is two schools
 _UNIT_CHILD = re.compile(rf"(?:办公室|研究生院|{_BODY}{{2,6}}?(?:附属医院|医院|学院|研究院|研究所|实验室|分公司))")
@@ -87,11 +111,12 @@ _PARTY_PARENTS = ("省委", "市委", "县委", "区委", "州委", "盟委", "�
 _PARTY_CHILD = re.compile(
     "(?:宣传部|组织部|统战部|统一战线工作部|政法委员会|政法委|办公厅|办公室|政策研究室|政研室|"
     "编办|机构编制委员会办公室|网信办|农办|财经办|金融办|金融委员会办公室|社会工作部|外办|台办|直属机关工委|"
-    "巡视办|巡察办|老干部局|党校)"
+    "巡视办|巡察办|老干部局|党校|理论学习中心组|中心组)"  # 中心组: the committee's theory study group
 )
 # a known body's own department or local branch, written straight after it: 国资委安全生产监督局,
 # 生态环境部大气环境司, 国家金融监督管理总局湖北监管局, 人民银行湖北省分行
-_DEPARTMENT_CHILD = re.compile(rf"{_BODY}{{2,8}}?(?:中心支行|分行|支行|司|局)(?![面势部限])")
+# (a department's two fields may be joined by 和 or 与: 商务部市场运行和消费促进司)
+_DEPARTMENT_CHILD = re.compile(rf"{_BODY}{{2,8}}?(?:[和与]{_BODY}{{2,8}}?)?(?:中心支行|分行|支行|司|局)(?![面势部限])")
 # a company named as registered, after a clause edge: 华信电子科技有限公司, 某某集团股份有限公司
 _COMPANY = re.compile(
     rf"(?:(?<=[，、。；：“（\n])|^)[{_CJK}0-9]{{2,16}}?(?:股份有限公司|有限责任公司|有限公司)", re.MULTILINE
@@ -130,8 +155,15 @@ def _after_prefix(prefixes: list[tuple[int, int]], after: re.Pattern[str], text:
     last_end = 0
     for start, end in prefixes:
         if start >= last_end and (match := after.match(text, end)):
+            if text[end] in _COUNT_DIGITS and _COUNT.match(text, end):
+                continue  # the prefix's next shorter word is followed by the same count
             last_end = match.end()
             yield start, last_end
+
+
+# a count straight after a place: 太原、大同2市民政局 are the bureaus of four cities, not one
+# (checked on a match: a look-ahead opening `after_prefix` cost `re` 10 µs a seed)
+_COUNT = re.compile(r"[0-9０-９]+[个家市县区州省]")
 
 
 def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
@@ -141,6 +173,8 @@ def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
 # 据省气象局预测: 据 (according to) takes a body as its object, as 经 and 由 do
 _LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织据")
 _LOCAL_FIRST = "省市县区州"  # what `local` opens with, or 自治 (自治区, 自治州)
+_COUNT_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_LOCAL_OR_OWNER = _LOCAL_AFTER | _OWNER_LAST  # 民盟市委: a branch's 市 may follow its owner's name
 
 
 def _local(pattern: re.Pattern[str], text: str, autonomous: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
@@ -157,7 +191,10 @@ def _local(pattern: re.Pattern[str], text: str, autonomous: re.Pattern[str] | No
         if start < position:
             continue
         before = text[start - 1] if start else ""
-        if before and "\u4e00" <= before <= "\u9fff" and before not in _LOCAL_AFTER:
+        if before and "\u4e00" <= before <= "\u9fff":
+            if before not in _LOCAL_OR_OWNER or (before not in _LOCAL_AFTER and not _owner_length(text, start)):
+                continue  # one set test in the common case (成都市)
+        elif before in _COUNT_DIGITS:  # 大同2市民政局: a count of cities, not one
             continue
         match = (pattern if text[start] != "自" or autonomous is None else autonomous).match(text, start)
         if match is not None:
@@ -184,19 +221,31 @@ def find_organizations(
         *_companies(text),
         *_customs(text, tokens, lex),
         *_schools(text, tokens, lex),
+        *_departments(text, tokens, lex),
+        *_waters(text, tokens, lex),
     ]
     found.extend(_children(text, found, tokens, lex))
     return to_entities(text, found, written=written)
 
 
 def _known(text: str, lex: Lexicons, tokens: tuple[Token, ...], known: list[tuple[int, int]]) -> list[Found]:
-    # 1. central organs and their short forms, from the lexicon (`known`: where they stand)
+    # 1. central organs and their short forms, from the lexicon (`known`: where they stand), and
+    # 12. the SAR bodies, in a text about Hong Kong or Macao (行政会议 is a mainland meeting too)
     found = []
+    is_sar_text: bool | None = None  # asked only when a SAR body's name stands: most texts hold none
     for start, end in known:
         name = text[start:end]
         if len(name) <= 2 and not (starts_word(tokens, start) and ends_word(tokens, end)):
             continue
-        found.append(Found(start, end, lex.org_full_names[name], "known"))
+        full_name = lex.org_full_names.get(name)
+        if full_name is not None:
+            found.append(Found(start, end, full_name, "known"))
+            continue
+        # not a known name: a SAR body's (`sar_bodies`, kept apart so that this costs no lookup)
+        if is_sar_text is None:
+            is_sar_text = "澳门" in text or "香港" in text
+        if is_sar_text:
+            found.append(Found(start, end, name, "sar"))
     return found
 
 
@@ -210,12 +259,27 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: lis
     ):
         for start, end in spans:
             name = text[start:end]
-            if name[-2:] in _NOT_ORG_ENDINGS or name in lex.place_full_names:
+            ending = name[-2:]
+            if ending in _NOT_ORG_ENDINGS or name in lex.place_full_names:
+                continue
+            if ending == "商会" and name.endswith(_MEETING_TAILS):
                 continue
             if not _stands_as_name(tokens, lex, start, end):
                 continue
+            if start and text[start - 1] in _OWNER_LAST and (owner := _owner_length(text, start)):
+                start -= owner  # 民盟 + 广东省委: the party's branch
+                name = text[start:end]
             found.append(Found(start, end, lex.org_full_names.get(name, name), rule))
     return found
+
+
+def _owner_length(text: str, start: int) -> int:
+    """The length of the national organization's name written straight before `start` (民盟广东省委),
+    or 0."""
+    owners = _OWNERS_BY_LAST.get(text[start - 1]) if start else None
+    if owners is not None and text.endswith(owners, 0, start):
+        return next(len(owner) for owner in owners if text.endswith(owner, 0, start))
+    return 0
 
 
 _VERB_WORDS = frozenset(words("作 做 任 到 赴 会见 看望 会谈 视察 慰问 致辞 讲话"))  # not 调研, 考察: 调研组
@@ -247,7 +311,9 @@ def _children(text: str, found: list[Found], tokens: tuple[Token, ...], lex: Lex
         if not "\u4e00" <= text[item.end : item.end + 1] <= "\u9fff":
             continue  # every child opens with a Chinese character; most names end at a separator
         name = text[item.start : item.end]
-        if name.endswith(_PARTY_PARENTS):
+        if text[item.end] == "驻":
+            pattern = _STATIONED_CHILD
+        elif name.endswith(_PARTY_PARENTS):
             pattern = _PARTY_CHILD
         elif name.endswith(_UNIT_PARENTS):
             pattern = _UNIT_CHILD
@@ -264,7 +330,9 @@ def _children(text: str, found: list[Found], tokens: tuple[Token, ...], lex: Lex
 def _department(text: str, start: int, tokens: tuple[Token, ...], lex: Lexicons) -> re.Match[str] | None:
     """A known body's department or branch written straight after it (国资委安全生产监督局): no
     verb, role title or 的 inside (国家统计局副局长…, 国资委将…), and no 全局/格局-like ending."""
-    window = text[start : start + 11]  # the longest a department can be: 8 characters and 中心支行
+    # the longest a department can be: 8 characters and 中心支行; one with 和 inside is longer
+    # (市场运行和消费促进司, 10): a window wide enough for all would run the pattern far more often
+    window = text[start : start + 11]
     if "局" not in window and "司" not in window and "行" not in window:
         return None  # most bodies go on with a verb or a role title (3 -> 1 µs a seed)
     match = _DEPARTMENT_CHILD.match(text, start)
@@ -384,5 +452,77 @@ def _segmenter_nt(tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
     return [
         Found(t.start, t.end, lex.org_full_names.get(t.word, t.word), "segmenter-nt")
         for t in tokens
-        if t.tag == "nt" and len(t.word) >= 3 and t.word.endswith(lex.org_suffixes)
+        if t.tag == "nt"
+        and len(t.word) >= 3
+        and t.word.endswith(lex.org_suffixes)
+        and not t.word.endswith(_MEETING_TAILS)
     ]
+
+
+# a department's name opens after a clause edge and may hold one 和 or 与 between its two fields
+# (就业收入分配和消费司, 职业教育与成人教育司); its ministry's name may come first (商务部…司)
+_DEPARTMENT_STEM = re.compile(rf"(?:^|[，、：；。（“\s和与及])((?:{_BODY}{{2,8}}[和与])?{_BODY}{{2,8}})$")
+_DEPARTMENT_HEADS = frozenset(("司长", "副司长"))  # as the segmenter's words: not 上司/长期
+_DEPARTMENT_REACH = 21  # an edge, the longest stem (8, 和, 8) and the 司
+
+
+def _departments(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 10. a ministry's department (司) named alone after a clause edge, its head's title after it:
+    # 基础教育司司长, 体育卫生与艺术教育司副司长. Only a department of the central government has a 司长
+    # (a province's has a 处长); not 各司, nor a company (公司) however it goes on
+    found: list[Found] = []
+    at = text.find("司")  # one character: a fast find (find("司长") tests every character); then 司长
+    while at != -1:
+        if text[at + 1 : at + 2] != "长":
+            at = text.find("司", at + 1)
+            continue
+        end = at - 1 if text[at - 1 : at] == "副" else at  # just past the department's 司
+        if text[end - 1 : end] == "司" and end > 1:
+            window = text[max(0, end - _DEPARTMENT_REACH) : end - 1]
+            stem = _DEPARTMENT_STEM.search(window if end > _DEPARTMENT_REACH else "\n" + window)
+            if stem is not None:
+                start = end - 1 - len(stem.group(1))
+                head = word_starting_at(tokens, end)
+                if (
+                    head is not None
+                    and head.word in _DEPARTMENT_HEADS
+                    and text[start] not in _NOT_SCHOOL_FIRST
+                    and text[end - 2] != "公"
+                    and _stands_as_name(tokens, lex, start, end)
+                ):
+                    found.append(Found(start, end, text[start:end], "department"))
+        at = text.find("司", at + 2)
+    return found
+
+
+# what a lake's name is read up to: 湖南, 湖北, 湖州 and 湖区 (the lakeside) go on past the 湖
+_NOT_AFTER_LAKE = frozenset("南北州区泊畔边面")
+
+
+def _waters(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    # 11. a body named after a lake or a river basin, standing after a clause edge: the segmenter's
+    # place word (鄱阳湖/ns, 太湖流域/ns), which is no place of the gazetteer's, then a body and a
+    # suffix as after a place: 鄱阳湖水利枢纽管理局, 太湖流域管理局
+    after = _patterns(lex)[0]
+    found: list[Found] = []
+    for last in "湖域":  # a lake's name ends in 湖, a basin's in 流域 (one character: a fast find)
+        at = text.find(last)
+        while at != -1:
+            end = at + 1
+            at = text.find(last, end)
+            if last == "域" and text[end - 2 : end - 1] != "流":
+                continue
+            if not "\u4e00" <= text[end : end + 1] <= "\u9fff" or text[end] in _NOT_AFTER_LAKE:
+                continue
+            word, tag, start, word_end = tokens[max(0, bisect_right(tokens, end - 1, key=_TOKEN_START) - 1)]
+            if word_end != end or tag != "ns" or len(word) < 2 or word in lex.place_full_names:
+                continue
+            before = text[start - 1] if start else ""
+            if before and "\u4e00" <= before <= "\u9fff" and before not in _LOCAL_AFTER:
+                continue
+            match = after.match(text, end)
+            if match is None or match.group()[-2:] in _NOT_ORG_ENDINGS:
+                continue
+            if _stands_as_name(tokens, lex, start, match.end()):
+                found.append(Found(start, match.end(), text[start : match.end()], "waters"))
+    return found
