@@ -35,29 +35,17 @@ def test_every_article_is_labelled() -> None:
 # Misses seen and not fixed yet, each with the open gap of a general rule it shows (the labels
 # stay as a careful reader wrote them). Any other miss fails; a listed one that passes is fine.
 KNOWN_MISSES: dict[str, set[str]] = {
-    # a contact line's name (联系人：<unit>　刘文博　<phone>)
-    "156_5f8a1c3e7d2b0964.txt": {"person 刘文博"},
     # round 4 (163-186), as scored before its fixes
     "163_faf2ce151fa0451c.txt": {"organization 洞庭湖水利工程管理局"},
-    "164_aa5eb05fbb696b35.txt": {
-        "person 刘晓峰",
-        "person 刘晓峰 role 记者",
-        "person 古丽米热·阿不力孜",
-        "person 古丽米热·阿不力孜 role 记者",
-    },
     "165_c2d14c4235ca17ef.txt": {"organization 甘南公路总段"},
     "166_ec13fa2479c9373a.html": {
         "meeting.location",
-        "person 其木格",
-        "person 其木格 role 农牧局副局长",
         "place 查干淖尔镇",
         "place 洪格尔高勒镇",
     },
-    "167_0620cb23e29ec42b.txt": {"doc_number", "person 邹思远", "person 邹思远 role 记者", "title"},
+    "167_0620cb23e29ec42b.txt": {"doc_number", "title"},
     "169_75c8479d7dfd30df.txt": {
         "organization 县委理论学习中心组",
-        "person 石国庆",
-        "person 石国庆 role 宣传部部长",
         "place 大屯村",
         "place 尧上村",
         "place 花桥镇",
@@ -65,27 +53,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "170_26a15367b6aa9daa.txt": {
         "meeting.location",
         "organization 审计署驻成都特派员办事处",
-        "person 牟晓燕",
         "place 成都",
     },
     "171_bc50ac293eff328e.txt": {"meeting.location"},
     "172_4461908669396b1f.txt": {
-        "person 刀晓南",
-        "person 刀晓南 role 州委副书记",
-        "person 刀晓南 role 州长",
-        "person 思存英",
-        "person 思存英 role 政法委书记",
-        "person 排早东",
-        "person 排早东 role 副主任",
-        "person 线光明",
-        "person 线光明 role 县委书记",
         "place 章凤镇",
     },
     "173_6f6d40298e76e741.txt": {"place 兴国", "place 赣南"},
     "174_a4a02d7fe9f9bb37.html": {"organization 住房保障司", "organization 城市建设司"},
     "175_1eb9144821695855.txt": {"place 洋浦"},
     "176_bf08cb87d4afd461.txt": {"meeting.attendance", "meeting.location"},
-    "177_2abacb3aa1853474.txt": {"event_date.part_of_day", "person 贠立军", "person 贠立军 role 市长", "place 凤翔区"},
+    "177_2abacb3aa1853474.txt": {"event_date.part_of_day", "place 凤翔区"},
     "178_335c151cebdcd7c3.html": {
         "keywords",
         "organization 個人資料保護辦公室",
@@ -93,27 +71,19 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "organization 治安警察局",
         "organization 立法會",
         "organization 行政會議",
-        "person 司徒志恆",
-        "person 司徒志恆 role 行政長官",
         "place 路環",
         "place 關閘",
     },
-    "179_3163c29ba21887de.txt": {"person 万家和", "person 万家和 role 专职委员"},
-    "180_1f9cd3b4129bf552.txt": {"organization 延边州公安消防支队", "organization 省公安消防总队", "person 玄顺姬"},
+    "180_1f9cd3b4129bf552.txt": {"organization 延边州公安消防支队", "organization 省公安消防总队"},
     "181_6244fb555fd048ec.txt": {"place 石桥村", "place 金竹村", "place 青杠村", "place 龙潭村"},
-    "183_c61cb3eda9e9404a.txt": {"person 才让措", "person 才让措 role 大会执行主席"},
     "184_203a12a315a308c7.txt": {
         "meeting.location",
         "organization 武警浙江省总队",
-        "person 邵国华 role 副省长",
-        "person 邵国华 role 省防指指挥",
     },
     "186_df2e472e0c2e286e.html": {
         "organization 九三学社山西省委",
         "organization 民盟山西省委",
         "organization 民革山西省委",
-        "person 郝文静",
-        "person 郝文静 role 副主委",
         "place 长治",
     },
 }
