@@ -162,10 +162,11 @@ APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
 # Who a person is when the text gives no office: 看望老党员刘德厚, 村民李桂兰说. people's `described`
 # rule reads a name straight after one of these; the word gives no role (it is no office). Not
 # 党员 alone: in this domain it stands in 党员干部 a dozen times an article, before any name.
+# 联系人 also opens a notice's contact line (联系人：张三), which people's `contact` rule reads.
 PERSON_NOUNS = words(
     "老党员 共产党员 老干部 老同志 村民 居民 群众 农民 牧民 渔民 农户 职工 员工 工人 农民工 老人 老兵 "
-    "退役军人 军人 志愿者 贫困户 脱贫户 低保户 困难户 五保户 种植户 养殖户 户主 村医 医生 护士 教师 老师 "
-    "学生 大学生 民警 辅警 消防员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属"
+    "联系人 退役军人 军人 志愿者 贫困户 脱贫户 低保户 困难户 五保户 种植户 养殖户 户主 村医 医生 护士 教师 老师 "
+    "学生 大学生 民警 辅警 消防员 队员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属"
 )
 # 在京召开, 赴沪调研: a one-character place counts only straight after one of ONE_CHAR_LEADS;
 # places' `one-char` rule is tried only where such a pair (在京) stands.
@@ -304,6 +305,7 @@ class Lexicons:
     surnames: frozenset[str]  # single-character surnames
     compound_surnames: frozenset[str]  # 欧阳, 司马, …
     name_parts: frozenset[str]  # the parts of a Tibetan name, which has no surname: 次仁 平措
+    name_endings: frozenset[str]  # one-character last parts of an Amdo Tibetan name: 措 of 才让措
     role_titles: frozenset[str]
     not_names: frozenset[str]
     org_suffixes: tuple[str, ...]
@@ -360,6 +362,7 @@ def promoted_forms(stems: dict[str, str]) -> list[str]:
 
 def load(data: Path) -> Lexicons:
     surnames = read_words(data / "surnames.txt")
+    name_parts = read_words(data / "name_parts.txt")
     titles = read_words(data / "role_titles.txt")
     suffixes = read_words(data / "org_suffixes.txt")
     formats = read_words(data / "meeting_formats.txt")
@@ -385,7 +388,8 @@ def load(data: Path) -> Lexicons:
     return Lexicons(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
-        name_parts=frozenset(read_words(data / "name_parts.txt")),
+        name_parts=frozenset(part for part in name_parts if len(part) == 2),
+        name_endings=frozenset(part for part in name_parts if len(part) == 1),
         role_titles=frozenset(titles),
         not_names=frozenset(read_words(data / "not_names.txt")),
         org_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),

@@ -1,11 +1,13 @@
 """Stage `people`: the people named in the text, each with the roles the text gives them.
 
 A name is two to four characters that start with a known surname (single or compound), or,
-after a title, the two parts of a Tibetan name (`次仁平措`, `name_parts.txt`); longer
-minority names (`巴音朝鲁`) are read after a title. Where a name ends is decided by what follows
-it (指出, 出席, 同志, 、, …), so the rules work on the text itself; after a title, a verb or
-adverb word of the segmenter of two characters or more (解读, 详细) may end it too, and the
-segmenter's `nr` tags only break a tie. Strategies, one function each:
+after a title, the two parts of a Tibetan name (`次仁平措`, `name_parts.txt`) or a part and one
+syllable (`才让措`); longer minority names (`巴音朝鲁`) are read after a title, and so are three or
+four characters with no surname (`其木格`) before a verb of attendance (出席, 应邀). Where a name
+ends is decided by what follows it (指出, 出席, 同志, 、, …), so the rules work on the text
+itself; after a title, a verb or adverb word of the segmenter of two characters or more (解读,
+详细) may end it too, and the segmenter's `nr` tags only break a tie. In a byline's brackets a
+name ends at a space or the bracket (`（记者 张三 李四）`, `（记者张三）`). Strategies, one function each:
 
 1. `title-before`: a role title, then the name (`中央第二十指导组组长姜大明`). The role is the
    whole clause before the name, split on `、` and `，` outside quotes, walking back as long as
@@ -23,6 +25,8 @@ segmenter's `nr` tags only break a tie. Strategies, one function each:
    主任）、陈海燕（省国资委主任）`); every piece in the brackets must end with a title.
 7. `described`: a word for a person with no office (`lexicons.PERSON_NOUNS`: 老党员, 村民, 志愿者),
    then the name, as after a title (`来到老党员刘德厚家中`); it gives no role.
+8. `contact`: a notice's contact line, the name after 联系人： and maybe a unit and a space, before
+   a separator, a space or the number (`联系人：厅办公室 张三，电话：…`); it gives no role.
 Every later occurrence of a found name is a mention (`repeat`). Never a name: a title
 (`组长`), a redaction (`**`), a word from `not_names.txt` (`马克思主义`, `党员`), anything
 that ends like an organization or a place (…委, …局, …省).
@@ -48,6 +52,9 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
                 "检查 督导 作 做 在 到 赴 来 于 就 对 向 与 和 及 等 一行 率 带队 一同 分别 代表 宣读 通报 传达 部署 "
                 "介绍 汇报 听取 发表 提出 回答 签署 为 以 是 的 也 还 同时 先后 深入 来到 前往 指导 宣布 授予 颁发 "
                 "发言 所作 带领 作出 当选 任 兼 担任 被 获 荣获 主讲 称 希望 通过 同 共同 参观 列席 莅临 "
+                # a guest, a study session's reader, a host's address: 副局长其木格应邀出席, 部长石国庆领学了,
+                # 市长张三致欢迎辞 (致 alone would end 王一致 at 王一)
+                "应邀 领学 致欢迎辞 致欢迎词 致开幕词 致闭幕词 致贺词 致贺信 "
                 # the verbs of a disciplinary report: 局长贺立群违规收受, 聂文华受到警告处分
                 "违规 违反 违纪 违法 收受 受到 涉嫌 擅自 利用 "
                 # a reporter's byline and a photo credit: 记者张晓峰报道, 新华社记者王芳摄
@@ -69,6 +76,11 @@ _SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?
 # then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
 _SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
 _COMRADE = re.compile("同志")
+# 联系人：张三，电话…, 联系人：厅办公室 牟晓燕，…: after the colon, a unit and a space may stand
+# before the name; the name ends at a separator, a space, a bracket, a number or 电话.
+_CONTACT_END = r"(?=[，,；;、 \u3000\n（(0-9０-９]|电话|手机|$)"
+_CONTACT = re.compile(rf"[:：][ \u3000]*(?:[{_CJK}（）]{{2,20}}[ \u3000]+)?(?P<name>[{_CJK}]{{2,4}}){_CONTACT_END}")
+_CONTACT_MORE = re.compile(rf"、(?P<name>[{_CJK}]{{2,4}}){_CONTACT_END}")
 # 任命王志军为…, 提名…为…人选, 免去陈立新的…职务: the names follow the verb
 _APPOINT = re.compile(f"(?P<verb>{'|'.join(APPOINT_VERBS)})")
 # 张三同志任…, 张三（同志）不再担任…职务: the name comes first
@@ -83,19 +95,36 @@ _LEADERS_REACH = 3  # 自治区领导: the longest body before 领导
 # 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
 _ALL_CJK = re.compile(f"[{_CJK}]+")
 _NAME_DOTS = "·•・‧∙"
+_NAME_DOT = re.compile(f"[{_NAME_DOTS}]")
 _DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[{_NAME_DOTS}]")
 # A name of five to seven characters (阿不都热依木) only after a title and before a separator or a
 # verb of attendance; these characters never stand in one.
-_LONG_NAME_FOLLOWER = re.compile(r"[、，。；\n]|出席|主持|讲话|参加|陪同|列席|致辞")
+_ATTENDANCE = "出席|主持|讲话|参加|陪同|列席|致辞|应邀"
+_LONG_NAME_FOLLOWER = re.compile(rf"[、，。；\n]|{_ATTENDANCE}")
+# A name of three or four characters with no surname (其木格, a Mongolian name) only after a title
+# and before a verb of attendance, never a separator: 副市长分管工作、 holds no name.
+_UNSURNAMED_FOLLOWER = re.compile(_ATTENDANCE)
+# the first characters of those verbs: most titles are followed by none three or four characters on
+_ATTENDANCE_HEADS = frozenset(verb[0] for verb in _ATTENDANCE.split("|"))
 _NOT_IN_LONG_NAME = frozenset(
     "的了是在上下中和与及对为要等各全部省市县区乡镇村委会议局厅党政府国家同志领导工作长员组织年月日号"
     "出席参加主持讲话指强调表示求将把被从向以于也就还又并而且这那其此该有无没"
 )
+# 其 opens Mongolian names (其木格, 其其格); in a long name before a separator it is 其中 or 其他,
+# but no such word of three or four characters stands before a verb of attendance.
+_NOT_IN_SHORT_NAME = _NOT_IN_LONG_NAME - {"其"}
 _WEAK_FOLLOWERS = frozenset("和与及同在于为以是也还对向就到来讲说的作做任兼被获称率赴")
+# 万家和通报了: a verb of report straight after a weak follower, where no conjunction or
+# preposition can stand (和 joins nouns), makes the weak follower the name's last character.
+_REPORT_VERB = re.compile("通报|宣读|传达|汇报|介绍|指出|强调|表示")
 _NAME_SEPARATOR = "、，。；：\n"
 _QUOTES = {"”": 1, "“": -1, "」": 1, "「": -1, "》": 1, "《": -1}
 _CLAUSE_END = "。！？；：\n"
-_BYLINE_CLOSE = ("）", ")", " ", "\u3000", "、")  # a name in a byline ends at the bracket or a space
+# a name in a byline, after the title, a space or 、: it ends at the bracket, a space or 、
+_BYLINE_PIECE = re.compile(r"(?:、|[ \u3000]*)(?P<name>[^）)\s、，。；：（(]{2,16})(?=[）) \u3000、])")
+_BYLINE_BRACKET_CLOSE = ("）", ")")
+_REPORTER_TITLES = ("记者", "通讯员")
+_SPACES = frozenset(" \u3000")
 _PIECE_END = "、，,"
 # what `_piece_start` stops at: a separator, or a quote whose depth it must then count
 _PIECE_MARK = re.compile(f"[{re.escape(_CLAUSE_END + _PIECE_END + ''.join(_QUOTES))}]")
@@ -132,6 +161,7 @@ def find_people(
     finder.appointment()
     finder.roles_in_brackets()
     finder.described()
+    finder.contacts()
     return finder.people()
 
 
@@ -196,19 +226,26 @@ class _Finder:
     # 1. a role title, then the name
     def title_before(self) -> None:
         text = self.text
-        for _, title_end in self.titles:
+        for title_start, title_end in self.titles:
             if self._inside_word(title_end):
                 continue  # 主席台上: a title that ends inside a word (主席台) heads no name
             start = title_end
             end = self._name_after(start)
-            roles = None
-            if end is None:
-                start, end = start + 1, self._byline_name(start)
-                if end is None:
-                    continue
+            if end is not None:
+                self._list_after(start, end, self._roles_before(title_end), "title-before")
+                continue
+            # a byline's name follows a space, or a reporter's title straight on (asked here: a
+            # call for each of the titles that head no name cost 3 µs a seed)
+            if text[title_end : title_end + 1] not in _SPACES and not text.endswith(
+                _REPORTER_TITLES, title_start, title_end
+            ):
+                continue
+            names = self._byline_names(title_end)
+            if names:
                 # a byline's role starts after its bracket or the space before it: （记者 张三 通讯员 李四）
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
-            self._list_after(start, end, roles or self._roles_before(title_end), "title-before")
+                for name_start, name_end in names:
+                    self._add(text[name_start:name_end], name_start, "title-before", roles)
         for match in _leaders(text):  # 市领导张三、李四同志: people, with no title of their own
             if self._inside_word(match.end()):
                 continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
@@ -226,20 +263,53 @@ class _Finder:
             self._add(text[end + 1 : nxt], end + 1, f"{rule}-list", roles)
             end = nxt
 
-    def _byline_name(self, pos: int) -> int | None:
-        """成都市委书记 王文龙: a title, one space, a name that ends its line (a speech's byline);
-        or a news byline in brackets, 本报讯（记者 张晓峰）, （记者 张晓峰 通讯员 李明）."""
+    def _byline_names(self, pos: int) -> list[tuple[int, int]]:
+        """The names after a title at `pos` that no follower ends: a news byline in brackets, or a
+        speech's byline line. (start, end) of each; none when it is neither."""
+        in_brackets = self._bracketed_byline(pos)
+        if in_brackets:
+            return in_brackets
+        if not self.text.startswith((" ", "\u3000"), pos):
+            return []
+        end = self._byline_line_name(pos + 1)
+        return [(pos + 1, end)] if end is not None else []
+
+    def _bracketed_byline(self, pos: int) -> list[tuple[int, int]]:
+        """本报讯（记者 张晓峰）, （记者邹思远）, （记者 古丽米热·阿不力孜 刘晓峰）: in a bracket that
+        holds only titles before `pos`, the names after the title, each ended by the bracket or a
+        space; a piece that ends with a title (通讯员) ends the list, as its own title heads the rest."""
         text = self.text
-        if not text.startswith((" ", "\u3000"), pos):
-            return None
-        opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+        spaced = text.startswith((" ", "\u3000"), pos)
+        if not spaced and not text.endswith(_REPORTER_TITLES, 0, pos):
+            return []  # （组长单位）: only a reporter's name follows the title with no space
+        opened = max(text.rfind("（", max(0, pos - _MAX_ROLE), pos), text.rfind("(", max(0, pos - _MAX_ROLE), pos))
         inside = text[opened + 1 : pos] if opened != -1 else ""
-        if inside and not any(mark in inside for mark in "）)，。；：\n") and self._ends_with_title(inside):
-            for length in (2, 3, 4):  # the brackets hold titles and names only: the name ends at ） or a space
-                end = pos + 1 + length
-                if text.startswith(_BYLINE_CLOSE, end) and self._is_name(text[pos + 1 : end], strong=True):
-                    return end
-        end = self._name_after(pos + 1)
+        if not inside or any(mark in inside for mark in "）)，。；：\n") or not self._ends_with_title(inside):
+            return []
+        names: list[tuple[int, int]] = []
+        at = pos
+        while (piece := _BYLINE_PIECE.match(text, at)) is not None:
+            start, end = piece.start("name"), piece.end("name")
+            if not self._is_byline_name(text[start:end]):
+                break
+            names.append((start, end))
+            if text.startswith(_BYLINE_BRACKET_CLOSE, end):
+                break
+            at = end
+        return names
+
+    def _is_byline_name(self, candidate: str) -> bool:
+        """A name in a byline: one of two to four characters, or a dotted one (古丽米热·阿不力孜)."""
+        dot = _NAME_DOT.search(candidate)
+        if dot is None:
+            return self._is_name(candidate, strong=True)
+        head, rest = candidate[: dot.start()], candidate[dot.end() :]
+        return self._is_long_name(head, shortest=1) and self._is_long_name(rest, shortest=2)
+
+    def _byline_line_name(self, pos: int) -> int | None:
+        """成都市委书记 王文龙: a title, one space, a name that ends its line (a speech's byline)."""
+        text = self.text
+        end = self._name_after(pos)
         if end is None:
             return None
         line_start = text.rfind("\n", 0, pos) + 1
@@ -325,6 +395,25 @@ class _Finder:
                     break
                 noun_end = end + 1
                 end = self._plain_name_after(noun_end)
+
+    # 8. a notice's contact line: 联系人：厅办公室 牟晓燕，电话：…
+    def contacts(self) -> None:
+        text = self.text
+        # 联系人 is one of the lexicons' words for a person (found in their one pass), where
+        # `str.find` over the whole text cost 1.6 µs a seed
+        for at, noun_end in self.names.person_nouns:
+            if noun_end - at != 3 or text[at:noun_end] != "联系人":
+                continue
+            line = _CONTACT.match(text, noun_end)
+            if line is None:
+                continue
+            start, end = line.start("name"), line.end("name")
+            while self._is_name(text[start:end], strong=False):
+                self._add(text[start:end], start, "contact", [])
+                more = _CONTACT_MORE.match(text, end)  # 联系人：张三、李四
+                if more is None:
+                    break
+                start, end = more.start("name"), more.end("name")
 
     def _plain_name_after(self, pos: int) -> int | None:
         """A name of two or three characters at `pos`, then a follower, where no title vouches for
@@ -486,7 +575,7 @@ class _Finder:
                     length < 4
                     and rest < len(text)
                     and text[rest] in _WEAK_FOLLOWERS
-                    and (longer == len(text) or text[longer] in _NAME_SEPARATOR)
+                    and (longer == len(text) or text[longer] in _NAME_SEPARATOR or _REPORT_VERB.match(text, longer))
                     and self._is_name(text[pos:longer], strong=True)
                 ):
                     return longer
@@ -500,6 +589,12 @@ class _Finder:
             rest = pos + length
             if rest < len(text) and _LONG_NAME_FOLLOWER.match(text, rest) and self._is_long_name(text[pos:rest]):
                 return rest
+        if (
+            not opens_name
+            and (text[pos + 3 : pos + 4] in _ATTENDANCE_HEADS or text[pos + 4 : pos + 5] in _ATTENDANCE_HEADS)
+            and (end := self._unsurnamed_name_after(pos)) is not None
+        ):
+            return end  # 其木格应邀出席: looked for only where a verb of attendance may stand
         token = self._name_token_at(pos) if opens_name else None  # a tie-breaker only: the segmenter's tag
         if token is not None:
             end = token.end
@@ -507,6 +602,27 @@ class _Finder:
                 end = token.end
             if self._is_name(text[pos:end], strong=True):
                 return end
+        return None
+
+    def _unsurnamed_name_after(self, pos: int) -> int | None:
+        """副局长其木格应邀出席: a name of three or four characters that opens with no surname
+        (Mongolian, Yi, …), only before a verb of attendance. None of its characters may be one of a
+        sentence or a title (`_NOT_IN_SHORT_NAME`), and it must not be a word to leave out."""
+        text = self.text
+        for length in (3, 4):
+            rest = pos + length
+            if text[rest : rest + 1] not in _ATTENDANCE_HEADS:
+                continue
+            candidate = text[pos:rest]
+            if (
+                _UNSURNAMED_FOLLOWER.match(text, rest)
+                and _ALL_CJK.fullmatch(candidate)
+                and _NOT_IN_SHORT_NAME.isdisjoint(candidate)
+                and candidate[-1] not in _ORG_OR_PLACE_END
+                and not {candidate, candidate[:2], candidate[-2:]} & self.lex.not_names
+                and not self.lex.role_title_re.search(candidate)
+            ):
+                return rest
         return None
 
     def _name_before_verb_word(self, pos: int) -> int | None:
@@ -682,6 +798,8 @@ def _is_name(lex: Lexicons, candidate: str, strong: bool) -> bool:
         return len(candidate) >= 3
     if len(candidate) == 4 and candidate[:2] in lex.name_parts and candidate[2:] in lex.name_parts:
         return strong  # 次仁平措: a Tibetan name, two parts and no surname, only after a title
+    if len(candidate) == 3 and candidate[:2] in lex.name_parts and candidate[2] in lex.name_endings:
+        return strong  # 才让措: a part and one syllable, an Amdo Tibetan name, only after a title
     if candidate[0] not in lex.surnames:
         return False
     return len(candidate) <= 3 or strong  # four characters: a minority name, only after a title
