@@ -2,8 +2,9 @@
 
 - `format`, in order: `以电视电话会议（的）形式召开` (a format word from `meeting_formats.txt`
   inside 以…形式/方式, or there only, a bare 视频/线上/现场…: `以视频形式召开`), or the meeting
-  as the subject of 采取/采用…方式 (`会议采取线上线下相结合方式`); then a format word in a
-  sentence that says the meeting was held (召开/举行/…): `全省视频会议召开`.
+  as the subject of 采取/采用…方式 (`会议采取线上线下相结合方式`: two ways at once are given as
+  written, 线上线下相结合); then a format word in a sentence that says the meeting was held
+  (召开/举行/…): `全省视频会议召开`, but not `传达…电视电话会议精神`, another meeting's.
   Nothing otherwise: a speech or a report that names no format has none.
 - `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
   北京人民大会堂, `在省防指主持召开` gives 省防指, and a video meeting's main venue, `在石柱县设主会场`
@@ -11,7 +12,8 @@
   venue word, or be a place or an organization the earlier stages found. Else a notice's own
   `会议地点` item: `二、会议地点\n省行政学院（…路1号）` gives 省行政学院.
 - `attendance`: where a quorum is stated (`应到45人，实到39人`), the 实到 count; else `共800余人`,
-  `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
+  `约300人`, `共2.6万余名`, in a clause that says they attended (参加, 出席, 与会 …); a bare count
+  with those it counts named before it: `出席全会的有市委委员45名` gives 市委委员45名.
 Each comes with its evidence: offsets and the rule.
 """
 
