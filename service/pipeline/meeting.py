@@ -2,8 +2,9 @@
 
 - `format`, in order: `以电视电话会议（的）形式召开` (a format word from `meeting_formats.txt`
   inside 以…形式/方式, or there only, a bare 视频/线上/现场…: `以视频形式召开`), or the meeting
-  as the subject of 采取/采用…方式 (`会议采取线上线下相结合方式`); then a format word in a
-  sentence that says the meeting was held (召开/举行/…): `全省视频会议召开`.
+  as the subject of 采取/采用…方式 (`会议采取线上线下相结合方式`: two ways at once are given as
+  written, 线上线下相结合); then a format word in a sentence that says the meeting was held
+  (召开/举行/…): `全省视频会议召开`, but not `传达…电视电话会议精神`, another meeting's.
   Nothing otherwise: a speech or a report that names no format has none.
 - `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
   北京人民大会堂, `在省防指主持召开` gives 省防指, and a video meeting's main venue, `在石柱县设主会场`
@@ -11,7 +12,8 @@
   venue word, or be a place or an organization the earlier stages found. Else a notice's own
   `会议地点` item: `二、会议地点\n省行政学院（…路1号）` gives 省行政学院.
 - `attendance`: where a quorum is stated (`应到45人，实到39人`), the 实到 count; else `共800余人`,
-  `约300人`, in a clause that says they attended (参加, 出席, 与会 …).
+  `约300人`, `共2.6万余名`, in a clause that says they attended (参加, 出席, 与会 …); a bare count
+  with those it counts named before it: `出席全会的有市委委员45名` gives 市委委员45名.
 Each comes with its evidence: offsets and the rule.
 """
 
@@ -33,19 +35,20 @@ _FORMAT_PHRASE = re.compile(rf"以(?P<format>[^，。；\n]{{2,14}}?)(?:的)?(?:
 # (a pattern of its own, tried only where 会议采 stands: one alternation with 以… cost `re` its
 # scan for 以, 24 -> 32 µs a seed)
 _FORMAT_TAKEN = re.compile(r"会议(?:采取|采用)(?P<format>[^，。；\n]{2,14}?)(?:的)?(?:形式|方式)")
-# Words that name a format only inside 以…形式/方式: 以视频形式召开, 以线上线下相结合的方式举行.
-_PHRASE_ONLY_FORMAT = re.compile(r"线上线下|视频|线上|网络|远程|现场|书面|电视电话")
-# ... and the format they name: 以视频形式召开 is a 视频会议 (the evidence still points at 视频).
-_FORMAT_OF = {
-    "线上线下": "线上线下结合",
-    "视频": "视频会议",
-    "线上": "线上会议",
-    "网络": "网络会议",
-    "远程": "远程会议",
-    "现场": "现场会议",
-    "书面": "书面会议",
-    "电视电话": "电视电话会议",
-}
+# Words that name a format only inside 以…形式/方式: 以视频形式召开, 以书面形式召开 ...
+_PHRASE_ONLY_FORMAT = re.compile(r"视频|线上|线下|网络|远程|现场|书面|电视电话")
+# ... each a meeting held that way: 以视频形式召开 gives 视频会议 (the evidence points at 视频, and
+# 会议 is written as the word is: 以視頻形式召開 gives 視頻會議).
+_MEETING, _MEETING_TRADITIONAL = "会议", "會議"
+# Two ways held at once, 以现场和视频相结合方式, 采取线上线下相结合方式: neither alone is the format, and
+# the phrase is reported as written (a label may name either half).
+_JOINT_FORMAT = re.compile(
+    r"(?:视频|线上|线下|网络|远程|现场|书面|电视电话)(?:会议)?(?:和|与|及|、|加|[+＋])?"
+    r"(?:视频|线上|线下|网络|远程|现场|书面|电视电话)(?:会议)?(?:相结合|结合)?"
+)
+# 传达学习全省防汛工作电视电话会议精神: a format word in a phrase that conveys another meeting's spirit,
+# speech or arrangements names that meeting, not the one reported
+_OTHER_MEETING = re.compile(r"精神|上的(?:重要)?讲话|上讲话|的部署|部署要求|部署[，。；、]")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _HELD_RE = re.compile(_HELD)
 _LOCATION = re.compile(
@@ -62,20 +65,33 @@ _MAIN_VENUE = re.compile(r"主会场设(?:在|于)(?P<location>[^，。；、\s�
 # address in brackets after it is left out.
 _NOTICE_VENUE = re.compile(r"会议地点(?:[:：][ \t　]*|[ \t　]*\n[ \t　]*)(?P<location>[^（(。；，,\n]{2,40})")
 _VENUE = re.compile(
-    r"(?:会场|大厦|宾馆|酒店|饭店|会议中心|会展中心|国际会议中心|大会堂|礼堂|会议室|厅|广场|体育馆|剧院|党校|基地|中心|园区|山庄)$"
-)  # 厅: 会议厅, 报告厅, 多功能厅
+    r"(?:会场|大厦|宾馆|酒店|饭店|会议中心|会展中心|国际会议中心|会堂|礼堂|会议室|厅|广场|体育馆|剧院|党校|基地|中心|园区|山庄)$"
+)  # 厅: 会议厅, 报告厅, 多功能厅; 会堂: 人民大会堂, 市人民会堂
 # A head count: (共|约|…)? + a number + 名/人. The number is searched for alone, so `re` can scan for
 # its first character, and the word before it is added by `_head_counts` (the stage 78 -> 32 µs a seed).
 # one class, then its repeat (not `[…]+`): `re` scans ahead for a pattern's first character only
 # when the pattern opens with a single character or class
 _NUMERAL = "[0-9０-９一二三四五六七八九十百千万]"
-_HEAD_COUNT = re.compile(rf"{_NUMERAL}{_NUMERAL}*(?:余|多)?(?:名|人)(?![次口])")
+# 2.6万余名, ３．５万人: a decimal count is whole, not cut at its point (6万余名)
+_NUMBER = rf"{_NUMERAL}{_NUMERAL}*(?:[.．][0-9０-９][0-9０-９]*[十百千万]*)?"
+_HEAD_COUNT = re.compile(rf"{_NUMBER}(?:余|多)?(?:名|人)(?![次口])")
 _COUNT_LEADS = ("总计", "合计", "超过", "共", "约", "近", "逾", "计", "达")  # the longest first
 _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|在分会场")
-# 会议应到委员45人，实到39人，符合法定人数: those present are the 实到 count, not the 应到 one
+# 出席全会的有市委委员45名: those who came, named right before a bare count, are part of it. The
+# noun phrase runs back to the nearest 的, verb or mark (the greedy `.*` finds the nearest); after
+# 、 or ， it is the last item of a list the count sums, and is left out.
+_ATTENDEES = re.compile(
+    r".*(?P<cut>的有|的|出席|参加|列席|[。！？；\n：:、，,])"
+    r"(?P<noun>[^的、，,。！？；\n：:和及与等0-9０-９]{0,6}"
+    r"(?:委员|代表|人员|干部|党员|职工|群众|同志|负责人|嘉宾|学生|专家|学者|居民|村民|教师|员工))$",
+    re.DOTALL,  # the nearest cut may be a line break
+)
+_ATTENDEES_REACH = 12  # the cut and the noun phrase: at most 3 + 6 + 3 characters
+# 会议应到委员45人，实到39人，符合法定人数: those present are the 实到 count, not the 应到 one (after
+# 应出席, a bare 出席 or 到会 is it too: 应出席代表500名，出席482名)
 _PRESENT = re.compile(
     r"应(?:到会|到|出席)[^。；\n]{0,30}?[，,、]"
-    rf"(?P<present>实(?:际)?(?:到会|到|出席)[^，。；\n\d]{{0,10}}?{_NUMERAL}{_NUMERAL}*(?:余|多)?(?:名|人)(?![次口]))"
+    rf"(?P<present>(?:实(?:际)?(?:到会|到|出席)|到会|出席)[^，。；\n\d]{{0,10}}?{_NUMBER}(?:余|多)?(?:名|人)(?![次口]))"
 )
 
 
@@ -113,27 +129,40 @@ def find_meeting(
             is_as_found = value is not None and span is not None and text[span.start : span.end] == value
             values.append(written[span.start : span.end] if is_as_found else value)  # type: ignore[union-attr]
         meeting_format, location, attendance = values
+        meeting_format = _as_written_format(meeting_format, text, written, spans.get("format"))
     return Meeting(format=meeting_format, location=location, attendance=attendance, evidence=tuple(evidence))
 
 
 def _format(text: str, lex: Lexicons, evidence: list[Evidence]) -> str | None:
-    # 1. 以…形式召开, with a known format word inside
+    # 1. 以…形式召开, with a known format word inside (or two, held at once)
     phrases = _FORMAT_PHRASE.finditer(text)
     if "会议采" in text:  # 会议采取线上线下相结合方式, or 会议采用视频方式
         phrases = chain(phrases, _FORMAT_TAKEN.finditer(text))
     for match in phrases:
-        word = lex.meeting_format_re.search(match["format"]) or _PHRASE_ONLY_FORMAT.search(match["format"])
+        inside = match["format"]
+        word = (
+            _JOINT_FORMAT.search(inside) or lex.meeting_format_re.search(inside) or _PHRASE_ONLY_FORMAT.search(inside)
+        )
         if word:
             start = match.start("format") + word.start()
             evidence.append(Evidence(start, start + len(word.group()), "format:以…形式"))
-            return _FORMAT_OF.get(word.group(), word.group())
-    # 2. a format word in a sentence that says a meeting was held
+            is_phrase_only = word.re is _PHRASE_ONLY_FORMAT
+            return word.group() + _MEETING if is_phrase_only else word.group()
+    # 2. a format word in a sentence that says a meeting was held, unless it names another meeting
     for word in lex.meeting_format_re.finditer(text):
         sentence = _sentence_around(text, word.start())
-        if _HELD_RE.search(sentence):
+        if _HELD_RE.search(sentence) and not _OTHER_MEETING.match(text, word.end()):
             evidence.append(Evidence(word.start(), word.end(), "format:held-sentence"))
             return word.group()
     return None
+
+
+def _as_written_format(value: str | None, text: str, written: str, span: Evidence | None) -> str | None:
+    """视频会议 named by 以視頻形式召開: the word as written, and 会议 in the same script."""
+    if value is None or span is None or value != text[span.start : span.end] + _MEETING:
+        return value
+    word = written[span.start : span.end]
+    return word + (_MEETING_TRADITIONAL if word != text[span.start : span.end] else _MEETING)
 
 
 def _location(
@@ -186,9 +215,20 @@ def _attendance(text: str, evidence: list[Evidence]) -> str | None:
         return present["present"]
     for start, end in _head_counts(text):
         if _ATTENDED.search(_sentence_around(text, start)):
-            evidence.append(Evidence(start, end, "attendance"))
-            return text[start:end]
+            named_from = _attendees_start(text, start)
+            evidence.append(Evidence(named_from, end, "attendance"))
+            return text[named_from:end]
     return None
+
+
+def _attendees_start(text: str, start: int) -> int:
+    """Where a bare count (no 共/约 …) starts with those it counts: 市委委员45名 of 出席全会的有市委委员45名."""
+    if text.startswith(_COUNT_LEADS, start):
+        return start
+    named = _ATTENDEES.match(text, max(0, start - _ATTENDEES_REACH), start)
+    if named is None or named["cut"] in "、，,":
+        return start
+    return named.start("noun")
 
 
 def _head_counts(text: str) -> Iterator[tuple[int, int]]:

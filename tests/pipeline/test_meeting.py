@@ -5,6 +5,7 @@ import pytest
 from service.lexicons import Lexicons
 from service.pipeline.article import Entity, Evidence
 from service.pipeline.meeting import find_meeting
+from service.pipeline.script import simplified_copy
 
 # fmt: off
 MEETINGS = [
@@ -21,9 +22,9 @@ MEETINGS = [
     ("尊敬的**组长，各位领导，同志们：发言完毕，谢谢大家！", None, None, None),
     ("在全党开展主题教育，累计培训3000人次。", None, None, None),
     ("工作会议在乌鲁木齐召开，会议以视频形式召开至县（市、区）。", "视频会议", "乌鲁木齐", None),
-    ("推进会以线上线下相结合的方式举行。", "线上线下结合", None, None),
+    ("推进会以线上线下相结合的方式举行。", "线上线下相结合", None, None),
     # the meeting as the subject of 采取/采用…方式, with no verb of holding after it
-    ("会议采取线上线下相结合方式，各地设分会场。", "线上线下结合", None, None),
+    ("会议采取线上线下相结合方式，各地设分会场。", "线上线下相结合", None, None),
     ("会议采用视频方式，在昆明市设主会场，各州市设分会场。", "视频会议", "昆明市", None),
     # a meeting held over video is where its main venue is
     ("座谈会以视频会议形式召开，会议在延吉市设立主会场。", "视频会议", "延吉市", None),
@@ -47,6 +48,25 @@ MEETINGS = [
     ("会议应到委员33人，实到29人，符合法定人数。", None, None, "实到29人"),
     ("大会应出席代表500名，实际出席482名。", None, None, "实际出席482名"),
     ("帮扶措施落实到1200名贫困学生。", None, None, None),
+    ("大会应出席代表400名，出席385名，符合法定人数。", None, None, "出席385名"),  # after 应出席, a bare 出席
+    # two ways at once are reported as the phrase says, each half a format
+    ("座谈会以现场与网络相结合的方式召开。", "现场与网络相结合", None, None),
+    ("培训班以线下形式开班。", "线下会议", None, None),
+    # a format word in a phrase that conveys another meeting's spirit or arrangements names that meeting
+    ("区政府召开常务会议，传达学习全市安全生产视频会议精神。", None, None, None),
+    ("会议传达全国电视电话会议部署，研究下一步工作，会议在区行政中心召开。", None, "区行政中心", None),
+    ("全省视频会议部署了秋冬季防火工作，会议今日召开。", "视频会议", None, None),  # it deployed: this one
+    # a 会堂 is a venue, with 隆重/胜利 between it and the verb
+    ("区第八届人民代表大会第二次会议在区人民会堂胜利闭幕。", None, "区人民会堂", None),
+    # a decimal count is whole
+    ("全市共1.2万余名志愿者参加活动。", None, None, "共1.2万余名"),
+    ("３．５万人参加了开幕式。", None, None, "３．５万人"),
+    ("会议时长1.5小时，80人参加。", None, None, "80人"),
+    # those a bare count counts, named right before it (not the last item of a list, nor before 共)
+    ("出席会议的有区委委员31名，候补委员5名。", None, None, "区委委员31名"),
+    ("各乡镇负责同志、村民代表80余人参加会议。", None, None, "80余人"),
+    ("区直部门负责同志，社区居民代表60人参加会议。", None, None, "60人"),
+    ("出席大会的代表共500名。", None, None, "共500名"),
 ]
 # fmt: on
 
@@ -73,6 +93,22 @@ def test_a_place_or_organization_found_earlier_is_a_venue(lexicons: Lexicons) ->
     assert find_meeting(text, lexicons, found=(elsewhere,)).location is None
     chaired_by = "他在旗长主持召开的座谈会上发言。"  # 旗长 chaired; he spoke at the meeting
     assert find_meeting(chaired_by, lexicons, found=(_found(chaired_by, "旗"),)).location is None
+
+
+# fmt: off
+WRITTEN = [
+    # a Traditional text's meeting is reported in its own script, 會議 too
+    ("會議以視頻形式召開。", "視頻會議"),
+    ("會議以現場和視頻相結合方式召開。", "現場和視頻相結合"),
+    ("全省電視電話會議召開。", "電視電話會議"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("written", "fmt"), WRITTEN)
+def test_a_format_is_reported_as_written(written: str, fmt: str, lexicons: Lexicons) -> None:
+    _, simplified = simplified_copy(written)
+    assert find_meeting(simplified, lexicons, written=written).format == fmt
 
 
 def _found(text: str, name: str) -> Entity:
