@@ -114,11 +114,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "organization 公共服务局",
         "organization 改革发展局",
         "organization 规划建设局",
-        "place 容东",
-        "place 昝岗",
         "place 白洋淀",
     },
-    "198_de64e9af9f5a733b.txt": {"place 新河街道"},
     "199_ed8280507b447b2d.txt": {"person 沈国良", "person 陈思远", "place 潍坊新村街道", "place 陆家嘴"},
     "200_de36cdf228f39f40.txt": {"meeting.format", "organization 市住房保障和房地产管理局", "place 郑东新区"},
     "201_3583cbf13da3cbba.txt": {"organization 区委督查室", "place 汉正街", "place 长江新区"},
@@ -130,7 +127,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 逄丽",
         "person 逄晓东",
         "person 逄晓东 role 通讯员",
-        "place 李哥庄镇",
     },
     "203_4b9e1c7a05d3f862.txt": {"person 刘小燕", "person 刘小燕 role 收费员"},
     "204_e07a3d5c9b2f1846.txt": {
@@ -166,7 +162,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "person 阿依古丽·吐尔逊",
         "person 阿依古丽·吐尔逊 role 本科生",
     },
-    "207_c8f2e4a19d07b563.txt": {"organization 南方科技大學", "place 珠光社區", "place 龍珠社區"},
+    "207_c8f2e4a19d07b563.txt": {"organization 南方科技大學"},
     "210_2e8d7a4c1f6b9530.txt": {
         "organization 陕西历史博物馆",
         "person 拓晓梅",

@@ -18,8 +18,10 @@
    嘎查): the pair vouches for both (`_towns_with_villages`).
 4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
    `town-list`: towns, townships or streets listed together (城关镇、马坪乡、双河镇): two names of
-   these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not; and
-   villages, three or more of them (下洋村、杏林村、石门村: 贫困村、空壳村 are kinds).
+   these kinds joined by `、` (和 or 及 before the last) vouch for each other, where one alone
+   (特色小镇) would not; and villages, communities (社区) or areas (片区), three or more of them
+   (下洋村、杏林村、石门村: 贫困村、空壳村, 老旧社区, 重点片区 are kinds). The first name is read back as
+   a town's before its village (李哥庄镇, not 哥庄镇: an unknown name is cut into characters).
 5. `named-county`: a county outside the gazetteer, where the text has it act as one: opening a
    clause, or after 在/赴/到, and before 召开/举行/举办 or its 委 or 政府 (渠阳县召开…, 渠阳县委).
 6. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
@@ -63,7 +65,8 @@ _ONE_CHAR = re.compile(
 # (宜阳/市, not 宜阳/市场)
 _OTHER_LEVELS = ("市", "县", "区")
 _PARENT_ENDINGS = ("市", "州", "地区", "盟")
-_NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老"
+# 等 closes a list (新郑市、登封市等县（市）): never a name's first character
+_NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老等"
 _SUBORDINATE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全]{1,4}?(?:自治县|自治旗|县|区|旗)(?![长级域别划内间])")
 _COUNTY_ENDINGS = ("县", "区", "旗", "市")
 # A town, township, street or village: two to four characters of a name, then its kind; never
@@ -80,7 +83,7 @@ _NOT_LISTED_TOWN_START = _NOT_TOWN_START.replace("城", "")
 _NOT_LISTED_TOWN = frozenset(
     words(
         "重点 示范 特色 建制 贫困 民族 边境 试点 中心 小城 城郊 农业 工业 旅游 商贸 山区 城区 农村 "
-        "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史"
+        "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史 新建 新设 新增"
     )
 )
 # Peers listed after a town (城关镇、马坪乡、双河镇党委): as `_TOWN`, but a body may follow the last
@@ -89,13 +92,32 @@ _LISTED_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡
 # Villages listed together (下洋村、杏林村、石门村): three or more, where two are often kinds
 # (贫困村、空壳村); words that make a kind of village, beyond those of a town, are no names.
 _LISTED_VILLAGE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?村(?![民务干庄落级村])")
-_FEWEST_LISTED_VILLAGES = 3
+_FEWEST_LISTED = _FEWEST_LISTED_VILLAGES = 3
 _NOT_LISTED_VILLAGE = _NOT_LISTED_TOWN | frozenset(
     words(
         "行政 自然 空壳 薄弱 后进 城中 脱贫 扶贫 搬迁 移民 传统 帮扶 结对 富裕 小康 明星 合并 撤并 安置 "
         "党建 网格 涉农 一般 边缘 受灾 沿线 下辖 临近 附近 邻近 非贫困 软弱涣散 易地搬迁 嘎查 社区"
     )
 )
+# Urban communities (社区, the village's counterpart in a city) and a new area's or a free trade
+# zone's parts (片区) listed together, three or more as villages: 城市社区、农村社区 and 重点片区 are kinds
+_LISTED_COMMUNITY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?社区(?![民务干级])")
+_LISTED_AREA = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?片区(?![民务干级])")
+_NOT_LISTED_COMMUNITY = _NOT_LISTED_VILLAGE | frozenset(
+    words(
+        "老旧 老城 城中村 智慧 和谐 平安 绿色 无疫 完整 国际化 学习型 重点 核心 棚改 改造 征迁 拆迁 启动 起步 "
+        "先行 其余 周边 相邻 全部 所有 城镇 商业 居民 住宅 功能"
+    )
+)
+# What joins a list's names: 、, and 和 or 及 before its last one (容东片区、雄东片区和昝岗片区)
+_LIST_JOINERS = "、和及"
+_TWO_CHARACTER_KINDS = ("街道", "社区", "片区")
+# 新 and 老 open kinds (新区, 新村, 老城), and names too (新河街道, 老河口): such a name is trusted
+# where the segmenter reads its opening as one (`_opens_with_place_word`)
+_PLACE_WORD_OPENERS = "新老"
+_LISTED_NAME_LONGEST = 4
+# one-character words that open no name listed after them (如/v 柳溪镇, 据/p, 共/d, 其/r)
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "v")
 # A village written straight after its town, with no county before them (坪山乡尧上村; 嘎查, the
 # village of Inner Mongolia, after its 苏木 or 镇). Never 村民 or 村务 (the words), nor a count
 # (该镇两个村) or a kind (该镇贫困村: `_NOT_LISTED_VILLAGE`).
@@ -152,6 +174,20 @@ def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int
     return _listed(text, tokens, ("村",), _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
 
 
+def _is_listed_community_name(name: str) -> bool:
+    """Whether `name`, before 社区 or 片区, names one: not a kind (城市社区, 老旧社区, 重点片区)."""
+    return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_COMMUNITY)
+
+
+def _listed_communities(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """The spans of communities (社区) or areas (片区) listed together, three or more (龙华社区、
+    平湖社区、新安社区). Not looked for in a text with neither 社 nor 片 (a one-character `in`)."""
+    if "社" in text:
+        yield from _listed(text, tokens, ("社区",), _LISTED_COMMUNITY, _is_listed_community_name, _FEWEST_LISTED)
+    if "片" in text:
+        yield from _listed(text, tokens, ("片区",), _LISTED_AREA, _is_listed_community_name, _FEWEST_LISTED)
+
+
 def _listed(
     text: str,
     tokens: tuple[Token, ...],
@@ -161,35 +197,73 @@ def _listed(
     fewest: int,
 ) -> Iterator[tuple[int, int]]:
     """The spans of `fewest` or more names of `kinds` listed together, each a name `is_name`
-    accepts and the peers matching `peer`. Each list is found at its first `镇、`, `村、` … (`str.find`:
-    most texts hold none); its first name is the shortest of two to four characters before that
-    kind that starts a word (城关, not 深入城关)."""
-    ends = [at for kind in kinds for at in word_positions(text, kind + "、")]
+    accepts (or one the segmenter reads as a place's: `_opens_with_place_word`) matching `peer`,
+    joined by `、`, the last one by 和 or 及 too. Each list is found at its first `镇、`, `村、` …
+    (`str.find`: most texts hold none); its first name is read back from there as a town's is
+    (`_listed_name_start`: 李哥庄, not 推进李哥庄 nor 哥庄)."""
+    ends = sorted((at, kind) for kind in kinds for at in word_positions(text, kind + "、"))
     if not ends:
         return
-    ends.sort()
     listed_to = 0  # where the last list ended: its later `、` are its own peers
-    for at in ends:
+    for at, kind in ends:
         if at < listed_to:
             continue
-        kind = 2 if text.startswith("街道", at) else 1
-        first = next(
-            (start for start in range(at - 2, max(-1, at - 5), -1) if not tokens or starts_word(tokens, start)),
-            None,
-        )
-        if first is None or not _TOWN.fullmatch(text, first, at + kind) or not is_name(text[first:at]):
+        first = _listed_name_start(text, tokens, at)
+        if (
+            first is None
+            or not peer.fullmatch(text, first, at + len(kind))
+            or not _is_name_at(text, tokens, first, at, is_name)
+        ):
             continue
-        peers, end = [], at + kind
-        while text.startswith("、", end) and (match := peer.match(text, end + 1)):
-            town = match.group()
-            if not is_name(town[:-2] if town.endswith("街道") else town[:-1]):
+        peers, end = [], at + len(kind)
+        while (joiner := text[end : end + 1]) in _LIST_JOINERS and joiner and (match := peer.match(text, end + 1)):
+            name_end = match.end() - (2 if match.group().endswith(_TWO_CHARACTER_KINDS) else 1)
+            if not _is_name_at(text, tokens, match.start(), name_end, is_name):
                 break
             peers.append((match.start(), match.end()))
             end = match.end()
+            if joiner != "、":  # 和, 及: the last peer
+                break
         listed_to = end
         if len(peers) + 1 >= fewest:
-            yield first, at + kind
+            yield first, at + len(kind)
             yield from peers
+
+
+def _is_name_at(text: str, tokens: tuple[Token, ...], start: int, end: int, is_name: Callable[[str], bool]) -> bool:
+    """Whether `text[start:end]`, before its kind, names a place: `is_name` accepts it, or it
+    opens with 新 or 老 (新区, 老城: kinds) where the segmenter reads a place's name (新河/ns 街道)."""
+    name = text[start:end]
+    if is_name(name):
+        return True
+    opens_a_kind = name[0] not in _PLACE_WORD_OPENERS or name in _NOT_LISTED_VILLAGE
+    return not opens_a_kind and _opens_with_place_word(tokens, start, end)
+
+
+def _opens_with_place_word(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the segmenter has a word of two or more characters tagged as a name (`_PLACE_TAGS`)
+    starting at `start` and ending by `end` (新河/ns, 新华/nz; never 新建/v 镇 … nor 新农村/n)."""
+    word = word_starting_at(tokens, start) if tokens else None
+    return word is not None and len(word.word) >= 2 and word.end <= end and word.tag.startswith(_PLACE_TAGS)
+
+
+def _listed_name_start(text: str, tokens: tuple[Token, ...], kind_at: int) -> int | None:
+    """Where the first name of a list starts, its kind at `kind_at`: as a town's name before its
+    village (`_town_name_start`), then past a one-character word of a function (如/v, 据/p, 共/d:
+    the segmenter cuts an unknown name into characters too, 李/nr 哥/n 庄/nr, so a word's start
+    alone does not tell), to at most four characters."""
+    start = _town_name_start(text, tokens, kind_at)
+    if start is None or not tokens:
+        return start
+    while kind_at - start > 2:
+        word = word_starting_at(tokens, start)
+        too_long = kind_at - start > _LISTED_NAME_LONGEST
+        if not too_long and not (word is not None and len(word.word) == 1 and word.tag.startswith(_FUNCTION_TAGS)):
+            break
+        start += 1
+        while start < kind_at - 2 and not starts_word(tokens, start):
+            start += 1
+    return start if kind_at - start <= _LISTED_NAME_LONGEST else None
 
 
 def _towns_with_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
@@ -421,7 +495,9 @@ def find_places(
                 end = match.end()
     # ... and the towns listed together, with their other mentions
     kinds = _town_kinds_in(text)
-    for start, end in chain(_listed_towns(text, tokens, kinds), _listed_villages(text, tokens)):
+    for start, end in chain(
+        _listed_towns(text, tokens, kinds), _listed_villages(text, tokens), _listed_communities(text, tokens)
+    ):
         town = text[start:end]
         if town not in towns:
             towns.add(town)
