@@ -9,6 +9,10 @@
    `listed-stem`, `other-level`: a stem the gazetteer withholds as a word (兴国县's 兴国, 长治市's
    长治: 科教兴国, 长治久安), where the text makes it a place: listed with one (瑞金、兴国), or
    with another level's suffix (凤翔区: the list's 凤翔县, promoted since).
+   `zone`: the place a development zone is named for, the segmenter's word for a place before the
+   zone's suffix (洋浦/ns 经济开发区), and a new area (新区) under its own name (长江新区; 郑东新区,
+   the first character of a city the text names and a direction). `street`: a street named for a
+   place and its road or estate (潍坊新村街道: the city's name only part of the street's).
 2. `subordinate`: a county, district or banner written straight after its city (湖州市安吉县), and
    the list of its peers that follows (`、德清县`).
 3. `town`: a town, township, street or village written straight after its county or district,
@@ -130,6 +134,24 @@ _NAME_STOPS = "了的在赴到和与及对从是为将把向于至经由自或�
 # A word of the segmenter's of these kinds is no part of a name before it (深入/v 大坪镇, 今年/t):
 # verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers, times, directions
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "t", "f", "q")
+# Development zones named for a place (see `_zones`): the segmenter's tags for a place's name
+# (洋浦/ns; 陆家嘴/nr), and its words for places that are common words, no name (城市/ns 新区)
+_ZONE_NAME_TAGS = ("ns", "nr")
+_NOT_ZONE_NAMES = frozenset(
+    words("城市 城镇 都市 城区 山区 山村 湖区 海港 海岛 东北 西北 西南 东南 华东 华北 华南 华中 中国 全国 亚洲")
+)
+_NEW_AREA = "新区"
+_DIRECTIONS = "东西南北"
+# A street named for a place (see `_streets_named_for_places`): the words between are a road's or
+# an estate's name (路/n, 新村/ns, 东路), never a verb, an adverb, a number … (`_NOT_NAME_TAGS`
+# but directions: 南京东路)
+_STREET = "街道"
+# nor a kind or a part of the city (全市, 各区, 部分, 城区: its streets; 东城, 新区: its district's)
+_NOT_STREET_NAME_START = _NOT_LISTED_TOWN_START.replace("新", "").replace("老", "")
+_NOT_STREET_NAMES = _NOT_LISTED_COMMUNITY | frozenset(
+    words("新区 新城 老区 东城 西城 南城 北城 城东 城西 城南 城北 城中 城关 市中 市区 郊区 中心 主城 开发区 高新区")
+)
+_NOT_STREET_NAME_TAGS = (*(tag for tag in _NOT_NAME_TAGS if tag != "f"), "a", "b", "x")
 # A county outside the gazetteer acting as one (see `_named_counties`)
 _COUNTY_LEADS = "，。；：\n\u3000 在赴到"
 _NAMED_COUNTY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}县(?=召开|举行|举办|委|人民政府|政府)")
@@ -163,7 +185,7 @@ def _is_listed_village_name(name: str) -> bool:
 def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇).
     `kinds`: `_town_kinds_in(text)`."""
-    return _listed(text, tokens, kinds, _LISTED_TOWN, _is_listed_town_name, 2)
+    return _listed(text, tokens, _list_starts(text, kinds), _LISTED_TOWN, _is_listed_town_name, 2)
 
 
 def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
@@ -171,7 +193,13 @@ def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int
     in a text with no 村 (a one-character `in`, where `find("村、")` costs 1.7 µs a seed)."""
     if "村" not in text:
         return iter(())
-    return _listed(text, tokens, ("村",), _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
+    starts = _list_starts(text, ("村",))
+    return _listed(text, tokens, starts, _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
+
+
+def _list_starts(text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each kind stands before a `、` (`str.find`: most texts hold none), with the kind, in order."""
+    return sorted((at, kind) for kind in kinds for at in word_positions(text, kind + "、"))
 
 
 def _is_listed_community_name(name: str) -> bool:
@@ -179,19 +207,21 @@ def _is_listed_community_name(name: str) -> bool:
     return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_COMMUNITY)
 
 
-def _listed_communities(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+def _listed_communities(
+    text: str, tokens: tuple[Token, ...], starts: list[tuple[int, str]]
+) -> Iterator[tuple[int, int]]:
     """The spans of communities (社区) or areas (片区) listed together, three or more (龙华社区、
-    平湖社区、新安社区). Not looked for in a text with neither 社 nor 片 (a one-character `in`)."""
-    if "社" in text:
-        yield from _listed(text, tokens, ("社区",), _LISTED_COMMUNITY, _is_listed_community_name, _FEWEST_LISTED)
-    if "片" in text:
-        yield from _listed(text, tokens, ("片区",), _LISTED_AREA, _is_listed_community_name, _FEWEST_LISTED)
+    平湖社区、新安社区). `starts`: where the lexicons' one pass found a 社区、 or 片区、."""
+    for kind, peer in (("社区", _LISTED_COMMUNITY), ("片区", _LISTED_AREA)):
+        if any(found == kind for _, found in starts):
+            kind_starts = [(at, found) for at, found in starts if found == kind]
+            yield from _listed(text, tokens, kind_starts, peer, _is_listed_community_name, _FEWEST_LISTED)
 
 
 def _listed(
     text: str,
     tokens: tuple[Token, ...],
-    kinds: tuple[str, ...],
+    starts: list[tuple[int, str]],
     peer: re.Pattern[str],
     is_name: Callable[[str], bool],
     fewest: int,
@@ -199,13 +229,10 @@ def _listed(
     """The spans of `fewest` or more names of `kinds` listed together, each a name `is_name`
     accepts (or one the segmenter reads as a place's: `_opens_with_place_word`) matching `peer`,
     joined by `、`, the last one by 和 or 及 too. Each list is found at its first `镇、`, `村、` …
-    (`str.find`: most texts hold none); its first name is read back from there as a town's is
-    (`_listed_name_start`: 李哥庄, not 推进李哥庄 nor 哥庄)."""
-    ends = sorted((at, kind) for kind in kinds for at in word_positions(text, kind + "、"))
-    if not ends:
-        return
+    (`starts`: where each kind stands before a `、`, in order); its first name is read back from
+    there as a town's is (`_listed_name_start`: 李哥庄, not 推进李哥庄 nor 哥庄)."""
     listed_to = 0  # where the last list ended: its later `、` are its own peers
-    for at, kind in ends:
+    for at, kind in starts:
         if at < listed_to:
             continue
         first = _listed_name_start(text, tokens, at)
@@ -338,6 +365,69 @@ def _stems_of_other_level(tokens: tuple[Token, ...], lex: Lexicons, promoted: li
             yield Found(start, end, lex.place_stems[word.word], "other-level")
 
 
+def _zones(
+    text: str, tokens: tuple[Token, ...], lex: Lexicons, zones: list[tuple[int, int]], found: list[Found]
+) -> Iterator[Found]:
+    """The places development zones are named for (`zones`: where the lexicons' one pass found a
+    zone's suffix): the segmenter's word for a place's name written before one, outside the
+    gazetteer and no common word (洋浦/ns 经济开发区: 洋浦; never 城市/ns 新区). A new area (新区) is a
+    place under its own name (长江新区), and so is one named for its city's part, the city's first
+    character and a direction, where the text names that city (郑东新区 beside 郑州市). A word that
+    opens with a place the gazetteer gives is that place's own (天津港/ns 保税区: 天津)."""
+    initials = {text[item.start] for item in found if item.rule == "lexicon"}
+    for start, end in zones:
+        new_area = end - start == len(_NEW_AREA)
+        word = tokens[word_at(tokens, start - 1)] if start > 0 else None
+        if (
+            word is not None
+            and word.end == start
+            and len(word.word) >= 2
+            and word.tag.startswith(_ZONE_NAME_TAGS)
+            and word.word not in _NOT_ZONE_NAMES
+            and not any(word.word[:length] in lex.place_full_names for length in range(2, len(word.word) + 1))
+        ):
+            if new_area:
+                yield Found(word.start, end, text[word.start : end], "zone")
+            else:  # the place, at each word of the text that is its name (与洋浦一体化)
+                for at in word_positions(text, word.word):
+                    if starts_word(tokens, at) and ends_word(tokens, at + len(word.word)):
+                        yield Found(at, at + len(word.word), word.word, "zone")
+        elif (
+            new_area
+            and start >= 2
+            and text[start - 1] in _DIRECTIONS
+            and text[start - 2] in initials
+            and starts_word(tokens, start - 2)
+        ):
+            yield Found(start - 2, end, text[start - 2 : end], "zone")
+
+
+def _streets_named_for_places(text: str, tokens: tuple[Token, ...], found: list[Found]) -> Iterator[Found]:
+    """A street (街道) named for a place the lexicon found there, and a word or two after it: a road
+    or an estate (潍坊新村街道, 南京东路街道, the city's name the road's): the street is the place,
+    the city's name only part of it. Never 街道 straight after the place (上海街道: its streets),
+    nor a common word between (城市, 城区: 北京城区街道 are streets of the city)."""
+    for item in found:
+        if item.rule != "lexicon" or text[item.start : item.end] == item.key or text.startswith(_STREET, item.end):
+            continue  # a full name (南山区) is followed by its own towns and streets: the `town` rule's
+        for length in (1, 2):
+            street = item.end + length
+            if not text.startswith(_STREET, street):
+                continue
+            between = text[item.end : street]
+            words_between = tokens[word_at(tokens, item.end) : word_at(tokens, street - 1) + 1]
+            if (
+                words_between
+                and words_between[0].start == item.end
+                and words_between[-1].end == street
+                and between[0] not in _NOT_STREET_NAME_START
+                and between not in _NOT_STREET_NAMES
+                and not any(word.tag.startswith(_NOT_STREET_NAME_TAGS) for word in words_between)
+            ):
+                yield Found(item.start, street + len(_STREET), text[item.start : street + len(_STREET)], "street")
+            break
+
+
 def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
     """The spans of counties outside the gazetteer that act as one: a two-character name and 县
     opening a clause or after 在/赴/到, then 召开, 举行, 举办, 委 or 政府 (渠阳县召开, 在渠阳县举行,
@@ -460,6 +550,12 @@ def find_places(
     if tokens:
         found.extend(_listed_stems(text, tokens, lex, found))
         found.extend(_stems_of_other_level(tokens, lex, names.promoted))
+        # ... and the places development zones are named for (洋浦经济开发区, 长江新区, 郑东新区), and
+        # the streets named for a place (潍坊新村街道)
+        if names.zones:
+            found.extend(_zones(text, tokens, lex, names.zones, found))
+        if "街" in text:
+            found.extend(_streets_named_for_places(text, tokens, found))
     # 2. counties and districts written after their city, with the list of their peers
     for item in list(found):
         if item.rule == "lexicon" and text[item.start : item.end].endswith(_PARENT_ENDINGS):
@@ -495,9 +591,10 @@ def find_places(
                 end = match.end()
     # ... and the towns listed together, with their other mentions
     kinds = _town_kinds_in(text)
-    for start, end in chain(
-        _listed_towns(text, tokens, kinds), _listed_villages(text, tokens), _listed_communities(text, tokens)
-    ):
+    lists = [_listed_towns(text, tokens, kinds), _listed_villages(text, tokens)]
+    if names.area_lists:  # most texts list no communities
+        lists.append(_listed_communities(text, tokens, names.area_lists))
+    for start, end in chain.from_iterable(lists):
         town = text[start:end]
         if town not in towns:
             towns.add(town)
