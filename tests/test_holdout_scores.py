@@ -113,7 +113,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "organization 公共服务局",
         "organization 改革发展局",
         "organization 规划建设局",
-        "place 白洋淀",
     },
     "199_ed8280507b447b2d.txt": {"person 沈国良", "person 陈思远", "place 陆家嘴"},
     "200_de36cdf228f39f40.txt": {"meeting.format", "organization 市住房保障和房地产管理局"},

@@ -190,6 +190,11 @@ HAND_LISTED = [
     ("支持苏北、皖北等地振兴发展。", ["苏北", "皖北"]),
     ("在关中，他走访了种粮大户。", ["关中"]),
     ("在氹仔和路环设置监察点，荃湾区同步推进。", ["氹仔", "路环", "荃湾区"]),
+    # lakes, and cities' areas no unit bears the name of
+    ("保护洱海和滇池。", ["洱海", "滇池"]),
+    ("在太湖调研水环境治理。", ["太湖"]),
+    ("北京亦庄和上海外滩。", ["北京", "亦庄", "上海", "外滩"]),
+    ("陆家嘴地区金融机构集聚。", ["陆家嘴"]),
 ]
 NOT_HAND_LISTED = [
     "机关中层干部参加培训。",  # 关中 across two words
@@ -199,7 +204,7 @@ NOT_HAND_LISTED = [
 
 
 @pytest.mark.parametrize(("text", "names"), HAND_LISTED)
-def test_regions_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
+def test_regions_lakes_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
     assert places(text, lexicons) == names
 
 
