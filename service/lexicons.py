@@ -186,18 +186,22 @@ class Names(NamedTuple):
     one_char_visits: list[int]  # where each pair of a lead and a one-character place (在京) starts, in order
     person_nouns: list[tuple[int, int]]  # words for a person with no office (村民), chosen as places are
     promoted: list[tuple[int, int]]  # every withheld stem with another level's suffix (凤翔区), in the order found
+    zones: list[tuple[int, int]]  # every development zone's suffix (新区, 经济开发区 …), in the order found
+    area_lists: list[tuple[int, str]]  # where each 社区、 or 片区、 starts, with the kind (社区), in order
 
 
 # which lists a word is on: bits of `NameIndex._lists`
 _PLACE, _PREFIX, _ORGANIZATION, _TITLE, _SPEECH_VERB, _NOTICE_VERB, _ONE_CHAR_VISIT = 1, 2, 4, 8, 16, 32, 64
-_PERSON_NOUN, _PROMOTED = 128, 256
+_PERSON_NOUN, _PROMOTED, _ZONE, _AREA_LIST = 128, 256, 512, 1024
 
 
 class NameIndex:
     """The place names, the organization prefixes, the known organizations, the role titles, the
     speech verbs, the appointment verbs, the pairs that put a one-character place (在京) and the
-    words for a person with no office (村民) and the withheld place stems with another level's
-    suffix (凤翔区), found in a text by one Aho-Corasick automaton over the nine lists at once.
+    words for a person with no office (村民), the withheld place stems with another level's
+    suffix (凤翔区), the suffixes of development zones' names (新区, 经济开发区) and where a list
+    of communities may start (社区、), found in a text by one Aho-Corasick automaton over the
+    eleven lists at once.
 
     A pass costs about the same (14 µs a seed) whatever the list, 177 organizations or 5,800
     places: the walk over the text's bytes dominates, and no byte of Chinese lets it skip ahead.
@@ -219,6 +223,8 @@ class NameIndex:
         one_char_visits: Iterable[str] = (),
         person_nouns: Iterable[str] = (),
         promoted: Iterable[str] = (),
+        zones: Iterable[str] = (),
+        area_lists: Iterable[str] = (),
     ) -> None:
         lists: dict[str, int] = {}
         for bit, words in (
@@ -231,6 +237,8 @@ class NameIndex:
             (_ONE_CHAR_VISIT, one_char_visits),
             (_PERSON_NOUN, person_nouns),
             (_PROMOTED, promoted),
+            (_ZONE, zones),
+            (_AREA_LIST, area_lists),
         ):
             for word in words:
                 lists[word] = lists.get(word, 0) | bit
@@ -251,6 +259,8 @@ class NameIndex:
         one_char_visits: list[int] = []
         person_nouns: list[tuple[int, int]] = []
         promoted: list[tuple[int, int]] = []
+        zones: list[tuple[int, int]] = []
+        area_lists: list[tuple[int, str]] = []
         for index, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
             bits = lists[index]
             if bits & _PLACE:
@@ -271,6 +281,10 @@ class NameIndex:
                 person_nouns.append((start, -end))
             if bits & _PROMOTED:
                 promoted.append((start, end))
+            if bits & _ZONE:
+                zones.append((start, end))
+            if bits & _AREA_LIST:
+                area_lists.append((start, text[start : end - 1]))
         prefixes.sort()
         speech_verbs.sort()  # reported by where they end
         one_char_visits.sort()
@@ -284,6 +298,8 @@ class NameIndex:
             one_char_visits=one_char_visits,
             person_nouns=_leftmost_longest(person_nouns),
             promoted=promoted,
+            zones=zones,
+            area_lists=sorted(area_lists),
         )
 
 
@@ -360,6 +376,17 @@ def promoted_forms(stems: dict[str, str]) -> list[str]:
     return [stem + suffix for stem, full in stems.items() for suffix in PROMOTED_TO if not full.endswith(suffix)]
 
 
+# What a development zone's name ends in after the place it is named for (长江新区, 洋浦经济开发区):
+# the places stage reads the word before one as a place's name (`places._zones`)
+ZONE_SUFFIXES = words(
+    "新区 开发区 经济开发区 经济技术开发区 高新技术产业开发区 高新区 保税区 综合保税区 保税港区 自由贸易港"
+)
+
+# Where a list of communities or areas may start (龙华社区、平湖社区): the places stage looks for one
+# only there, where `str.find` cost 1.4 µs a seed (社 alone is in most texts: 社会)
+AREA_LISTS = ("社区、", "片区、")
+
+
 def load(data: Path) -> Lexicons:
     surnames = read_words(data / "surnames.txt")
     name_parts = read_words(data / "name_parts.txt")
@@ -412,6 +439,8 @@ def load(data: Path) -> Lexicons:
             one_char_visits=[lead + place for lead in ONE_CHAR_LEADS for place in ONE_CHAR_PLACES],
             person_nouns=PERSON_NOUNS,
             promoted=promoted_forms(stems),
+            zones=ZONE_SUFFIXES,
+            area_lists=AREA_LISTS,
         ),
         org_suffix_re=trie_pattern(suffixes),
         org_stem_re=trie_pattern(read_words(data / "org_stems.txt")),

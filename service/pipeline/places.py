@@ -9,6 +9,10 @@
    `listed-stem`, `other-level`: a stem the gazetteer withholds as a word (兴国县's 兴国, 长治市's
    长治: 科教兴国, 长治久安), where the text makes it a place: listed with one (瑞金、兴国), or
    with another level's suffix (凤翔区: the list's 凤翔县, promoted since).
+   `zone`: the place a development zone is named for, the segmenter's word for a place before the
+   zone's suffix (洋浦/ns 经济开发区), and a new area (新区) under its own name (长江新区; 郑东新区,
+   the first character of a city the text names and a direction). `street`: a street named for a
+   place and its road or estate (潍坊新村街道: the city's name only part of the street's).
 2. `subordinate`: a county, district or banner written straight after its city (湖州市安吉县), and
    the list of its peers that follows (`、德清县`).
 3. `town`: a town, township, street or village written straight after its county or district,
@@ -18,8 +22,10 @@
    嘎查): the pair vouches for both (`_towns_with_villages`).
 4. `visited-town`: a town or township a visit goes to (赴莫干山镇调研).
    `town-list`: towns, townships or streets listed together (城关镇、马坪乡、双河镇): two names of
-   these kinds joined by `、` vouch for each other, where one alone (特色小镇) would not; and
-   villages, three or more of them (下洋村、杏林村、石门村: 贫困村、空壳村 are kinds).
+   these kinds joined by `、` (和 or 及 before the last) vouch for each other, where one alone
+   (特色小镇) would not; and villages, communities (社区) or areas (片区), three or more of them
+   (下洋村、杏林村、石门村: 贫困村、空壳村, 老旧社区, 重点片区 are kinds). The first name is read back as
+   a town's before its village (李哥庄镇, not 哥庄镇: an unknown name is cut into characters).
 5. `named-county`: a county outside the gazetteer, where the text has it act as one: opening a
    clause, or after 在/赴/到, and before 召开/举行/举办 or its 委 or 政府 (渠阳县召开…, 渠阳县委).
 6. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
@@ -63,7 +69,8 @@ _ONE_CHAR = re.compile(
 # (宜阳/市, not 宜阳/市场)
 _OTHER_LEVELS = ("市", "县", "区")
 _PARENT_ENDINGS = ("市", "州", "地区", "盟")
-_NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老"
+# 等 closes a list (新郑市、登封市等县（市）): never a name's first character
+_NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老等"
 _SUBORDINATE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全]{1,4}?(?:自治县|自治旗|县|区|旗)(?![长级域别划内间])")
 _COUNTY_ENDINGS = ("县", "区", "旗", "市")
 # A town, township, street or village: two to four characters of a name, then its kind; never
@@ -80,7 +87,7 @@ _NOT_LISTED_TOWN_START = _NOT_TOWN_START.replace("城", "")
 _NOT_LISTED_TOWN = frozenset(
     words(
         "重点 示范 特色 建制 贫困 民族 边境 试点 中心 小城 城郊 农业 工业 旅游 商贸 山区 城区 农村 "
-        "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史"
+        "城市 所在 周边 有关 相关 其他 部分 沿海 偏远 先进 文明 卫生 美丽 生态 经济 历史 新建 新设 新增"
     )
 )
 # Peers listed after a town (城关镇、马坪乡、双河镇党委): as `_TOWN`, but a body may follow the last
@@ -89,13 +96,32 @@ _LISTED_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡
 # Villages listed together (下洋村、杏林村、石门村): three or more, where two are often kinds
 # (贫困村、空壳村); words that make a kind of village, beyond those of a town, are no names.
 _LISTED_VILLAGE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?村(?![民务干庄落级村])")
-_FEWEST_LISTED_VILLAGES = 3
+_FEWEST_LISTED = _FEWEST_LISTED_VILLAGES = 3
 _NOT_LISTED_VILLAGE = _NOT_LISTED_TOWN | frozenset(
     words(
         "行政 自然 空壳 薄弱 后进 城中 脱贫 扶贫 搬迁 移民 传统 帮扶 结对 富裕 小康 明星 合并 撤并 安置 "
         "党建 网格 涉农 一般 边缘 受灾 沿线 下辖 临近 附近 邻近 非贫困 软弱涣散 易地搬迁 嘎查 社区"
     )
 )
+# Urban communities (社区, the village's counterpart in a city) and a new area's or a free trade
+# zone's parts (片区) listed together, three or more as villages: 城市社区、农村社区 and 重点片区 are kinds
+_LISTED_COMMUNITY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?社区(?![民务干级])")
+_LISTED_AREA = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?片区(?![民务干级])")
+_NOT_LISTED_COMMUNITY = _NOT_LISTED_VILLAGE | frozenset(
+    words(
+        "老旧 老城 城中村 智慧 和谐 平安 绿色 无疫 完整 国际化 学习型 重点 核心 棚改 改造 征迁 拆迁 启动 起步 "
+        "先行 其余 周边 相邻 全部 所有 城镇 商业 居民 住宅 功能"
+    )
+)
+# What joins a list's names: 、, and 和 or 及 before its last one (容东片区、雄东片区和昝岗片区)
+_LIST_JOINERS = "、和及"
+_TWO_CHARACTER_KINDS = ("街道", "社区", "片区")
+# 新 and 老 open kinds (新区, 新村, 老城), and names too (新河街道, 老河口): such a name is trusted
+# where the segmenter reads its opening as one (`_opens_with_place_word`)
+_PLACE_WORD_OPENERS = "新老"
+_LISTED_NAME_LONGEST = 4
+# one-character words that open no name listed after them (如/v 柳溪镇, 据/p, 共/d, 其/r)
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "v")
 # A village written straight after its town, with no county before them (坪山乡尧上村; 嘎查, the
 # village of Inner Mongolia, after its 苏木 or 镇). Never 村民 or 村务 (the words), nor a count
 # (该镇两个村) or a kind (该镇贫困村: `_NOT_LISTED_VILLAGE`).
@@ -108,6 +134,24 @@ _NAME_STOPS = "了的在赴到和与及对从是为将把向于至经由自或�
 # A word of the segmenter's of these kinds is no part of a name before it (深入/v 大坪镇, 今年/t):
 # verbs, adverbs, prepositions, conjunctions, pronouns, particles, numbers, times, directions
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "r", "u", "m", "t", "f", "q")
+# Development zones named for a place (see `_zones`): the segmenter's tags for a place's name
+# (洋浦/ns; 陆家嘴/nr), and its words for places that are common words, no name (城市/ns 新区)
+_ZONE_NAME_TAGS = ("ns", "nr")
+_NOT_ZONE_NAMES = frozenset(
+    words("城市 城镇 都市 城区 山区 山村 湖区 海港 海岛 东北 西北 西南 东南 华东 华北 华南 华中 中国 全国 亚洲")
+)
+_NEW_AREA = "新区"
+_DIRECTIONS = "东西南北"
+# A street named for a place (see `_streets_named_for_places`): the words between are a road's or
+# an estate's name (路/n, 新村/ns, 东路), never a verb, an adverb, a number … (`_NOT_NAME_TAGS`
+# but directions: 南京东路)
+_STREET = "街道"
+# nor a kind or a part of the city (全市, 各区, 部分, 城区: its streets; 东城, 新区: its district's)
+_NOT_STREET_NAME_START = _NOT_LISTED_TOWN_START.replace("新", "").replace("老", "")
+_NOT_STREET_NAMES = _NOT_LISTED_COMMUNITY | frozenset(
+    words("新区 新城 老区 东城 西城 南城 北城 城东 城西 城南 城北 城中 城关 市中 市区 郊区 中心 主城 开发区 高新区")
+)
+_NOT_STREET_NAME_TAGS = (*(tag for tag in _NOT_NAME_TAGS if tag != "f"), "a", "b", "x")
 # A county outside the gazetteer acting as one (see `_named_counties`)
 _COUNTY_LEADS = "，。；：\n\u3000 在赴到"
 _NAMED_COUNTY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}县(?=召开|举行|举办|委|人民政府|政府)")
@@ -141,7 +185,7 @@ def _is_listed_village_name(name: str) -> bool:
 def _listed_towns(text: str, tokens: tuple[Token, ...], kinds: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """The spans of towns, townships and streets listed together (城关镇、马坪乡、双河镇).
     `kinds`: `_town_kinds_in(text)`."""
-    return _listed(text, tokens, kinds, _LISTED_TOWN, _is_listed_town_name, 2)
+    return _listed(text, tokens, _list_starts(text, kinds), _LISTED_TOWN, _is_listed_town_name, 2)
 
 
 def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
@@ -149,47 +193,104 @@ def _listed_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int
     in a text with no 村 (a one-character `in`, where `find("村、")` costs 1.7 µs a seed)."""
     if "村" not in text:
         return iter(())
-    return _listed(text, tokens, ("村",), _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
+    starts = _list_starts(text, ("村",))
+    return _listed(text, tokens, starts, _LISTED_VILLAGE, _is_listed_village_name, _FEWEST_LISTED_VILLAGES)
+
+
+def _list_starts(text: str, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where each kind stands before a `、` (`str.find`: most texts hold none), with the kind, in order."""
+    return sorted((at, kind) for kind in kinds for at in word_positions(text, kind + "、"))
+
+
+def _is_listed_community_name(name: str) -> bool:
+    """Whether `name`, before 社区 or 片区, names one: not a kind (城市社区, 老旧社区, 重点片区)."""
+    return not (name[0] in _NOT_LISTED_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or name in _NOT_LISTED_COMMUNITY)
+
+
+def _listed_communities(
+    text: str, tokens: tuple[Token, ...], starts: list[tuple[int, str]]
+) -> Iterator[tuple[int, int]]:
+    """The spans of communities (社区) or areas (片区) listed together, three or more (龙华社区、
+    平湖社区、新安社区). `starts`: where the lexicons' one pass found a 社区、 or 片区、."""
+    for kind, peer in (("社区", _LISTED_COMMUNITY), ("片区", _LISTED_AREA)):
+        if any(found == kind for _, found in starts):
+            kind_starts = [(at, found) for at, found in starts if found == kind]
+            yield from _listed(text, tokens, kind_starts, peer, _is_listed_community_name, _FEWEST_LISTED)
 
 
 def _listed(
     text: str,
     tokens: tuple[Token, ...],
-    kinds: tuple[str, ...],
+    starts: list[tuple[int, str]],
     peer: re.Pattern[str],
     is_name: Callable[[str], bool],
     fewest: int,
 ) -> Iterator[tuple[int, int]]:
     """The spans of `fewest` or more names of `kinds` listed together, each a name `is_name`
-    accepts and the peers matching `peer`. Each list is found at its first `镇、`, `村、` … (`str.find`:
-    most texts hold none); its first name is the shortest of two to four characters before that
-    kind that starts a word (城关, not 深入城关)."""
-    ends = [at for kind in kinds for at in word_positions(text, kind + "、")]
-    if not ends:
-        return
-    ends.sort()
+    accepts (or one the segmenter reads as a place's: `_opens_with_place_word`) matching `peer`,
+    joined by `、`, the last one by 和 or 及 too. Each list is found at its first `镇、`, `村、` …
+    (`starts`: where each kind stands before a `、`, in order); its first name is read back from
+    there as a town's is (`_listed_name_start`: 李哥庄, not 推进李哥庄 nor 哥庄)."""
     listed_to = 0  # where the last list ended: its later `、` are its own peers
-    for at in ends:
+    for at, kind in starts:
         if at < listed_to:
             continue
-        kind = 2 if text.startswith("街道", at) else 1
-        first = next(
-            (start for start in range(at - 2, max(-1, at - 5), -1) if not tokens or starts_word(tokens, start)),
-            None,
-        )
-        if first is None or not _TOWN.fullmatch(text, first, at + kind) or not is_name(text[first:at]):
+        first = _listed_name_start(text, tokens, at)
+        if (
+            first is None
+            or not peer.fullmatch(text, first, at + len(kind))
+            or not _is_name_at(text, tokens, first, at, is_name)
+        ):
             continue
-        peers, end = [], at + kind
-        while text.startswith("、", end) and (match := peer.match(text, end + 1)):
-            town = match.group()
-            if not is_name(town[:-2] if town.endswith("街道") else town[:-1]):
+        peers, end = [], at + len(kind)
+        while (joiner := text[end : end + 1]) in _LIST_JOINERS and joiner and (match := peer.match(text, end + 1)):
+            name_end = match.end() - (2 if match.group().endswith(_TWO_CHARACTER_KINDS) else 1)
+            if not _is_name_at(text, tokens, match.start(), name_end, is_name):
                 break
             peers.append((match.start(), match.end()))
             end = match.end()
+            if joiner != "、":  # 和, 及: the last peer
+                break
         listed_to = end
         if len(peers) + 1 >= fewest:
-            yield first, at + kind
+            yield first, at + len(kind)
             yield from peers
+
+
+def _is_name_at(text: str, tokens: tuple[Token, ...], start: int, end: int, is_name: Callable[[str], bool]) -> bool:
+    """Whether `text[start:end]`, before its kind, names a place: `is_name` accepts it, or it
+    opens with 新 or 老 (新区, 老城: kinds) where the segmenter reads a place's name (新河/ns 街道)."""
+    name = text[start:end]
+    if is_name(name):
+        return True
+    opens_a_kind = name[0] not in _PLACE_WORD_OPENERS or name in _NOT_LISTED_VILLAGE
+    return not opens_a_kind and _opens_with_place_word(tokens, start, end)
+
+
+def _opens_with_place_word(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the segmenter has a word of two or more characters tagged as a name (`_PLACE_TAGS`)
+    starting at `start` and ending by `end` (新河/ns, 新华/nz; never 新建/v 镇 … nor 新农村/n)."""
+    word = word_starting_at(tokens, start) if tokens else None
+    return word is not None and len(word.word) >= 2 and word.end <= end and word.tag.startswith(_PLACE_TAGS)
+
+
+def _listed_name_start(text: str, tokens: tuple[Token, ...], kind_at: int) -> int | None:
+    """Where the first name of a list starts, its kind at `kind_at`: as a town's name before its
+    village (`_town_name_start`), then past a one-character word of a function (如/v, 据/p, 共/d:
+    the segmenter cuts an unknown name into characters too, 李/nr 哥/n 庄/nr, so a word's start
+    alone does not tell), to at most four characters."""
+    start = _town_name_start(text, tokens, kind_at)
+    if start is None or not tokens:
+        return start
+    while kind_at - start > 2:
+        word = word_starting_at(tokens, start)
+        too_long = kind_at - start > _LISTED_NAME_LONGEST
+        if not too_long and not (word is not None and len(word.word) == 1 and word.tag.startswith(_FUNCTION_TAGS)):
+            break
+        start += 1
+        while start < kind_at - 2 and not starts_word(tokens, start):
+            start += 1
+    return start if kind_at - start <= _LISTED_NAME_LONGEST else None
 
 
 def _towns_with_villages(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
@@ -262,6 +363,69 @@ def _stems_of_other_level(tokens: tuple[Token, ...], lex: Lexicons, promoted: li
         word = word_starting_at(tokens, start)
         if word is not None and word.end == end - 1 and word.tag.startswith(_PLACE_TAGS) and ends_word(tokens, end):
             yield Found(start, end, lex.place_stems[word.word], "other-level")
+
+
+def _zones(
+    text: str, tokens: tuple[Token, ...], lex: Lexicons, zones: list[tuple[int, int]], found: list[Found]
+) -> Iterator[Found]:
+    """The places development zones are named for (`zones`: where the lexicons' one pass found a
+    zone's suffix): the segmenter's word for a place's name written before one, outside the
+    gazetteer and no common word (洋浦/ns 经济开发区: 洋浦; never 城市/ns 新区). A new area (新区) is a
+    place under its own name (长江新区), and so is one named for its city's part, the city's first
+    character and a direction, where the text names that city (郑东新区 beside 郑州市). A word that
+    opens with a place the gazetteer gives is that place's own (天津港/ns 保税区: 天津)."""
+    initials = {text[item.start] for item in found if item.rule == "lexicon"}
+    for start, end in zones:
+        new_area = end - start == len(_NEW_AREA)
+        word = tokens[word_at(tokens, start - 1)] if start > 0 else None
+        if (
+            word is not None
+            and word.end == start
+            and len(word.word) >= 2
+            and word.tag.startswith(_ZONE_NAME_TAGS)
+            and word.word not in _NOT_ZONE_NAMES
+            and not any(word.word[:length] in lex.place_full_names for length in range(2, len(word.word) + 1))
+        ):
+            if new_area:
+                yield Found(word.start, end, text[word.start : end], "zone")
+            else:  # the place, at each word of the text that is its name (与洋浦一体化)
+                for at in word_positions(text, word.word):
+                    if starts_word(tokens, at) and ends_word(tokens, at + len(word.word)):
+                        yield Found(at, at + len(word.word), word.word, "zone")
+        elif (
+            new_area
+            and start >= 2
+            and text[start - 1] in _DIRECTIONS
+            and text[start - 2] in initials
+            and starts_word(tokens, start - 2)
+        ):
+            yield Found(start - 2, end, text[start - 2 : end], "zone")
+
+
+def _streets_named_for_places(text: str, tokens: tuple[Token, ...], found: list[Found]) -> Iterator[Found]:
+    """A street (街道) named for a place the lexicon found there, and a word or two after it: a road
+    or an estate (潍坊新村街道, 南京东路街道, the city's name the road's): the street is the place,
+    the city's name only part of it. Never 街道 straight after the place (上海街道: its streets),
+    nor a common word between (城市, 城区: 北京城区街道 are streets of the city)."""
+    for item in found:
+        if item.rule != "lexicon" or text[item.start : item.end] == item.key or text.startswith(_STREET, item.end):
+            continue  # a full name (南山区) is followed by its own towns and streets: the `town` rule's
+        for length in (1, 2):
+            street = item.end + length
+            if not text.startswith(_STREET, street):
+                continue
+            between = text[item.end : street]
+            words_between = tokens[word_at(tokens, item.end) : word_at(tokens, street - 1) + 1]
+            if (
+                words_between
+                and words_between[0].start == item.end
+                and words_between[-1].end == street
+                and between[0] not in _NOT_STREET_NAME_START
+                and between not in _NOT_STREET_NAMES
+                and not any(word.tag.startswith(_NOT_STREET_NAME_TAGS) for word in words_between)
+            ):
+                yield Found(item.start, street + len(_STREET), text[item.start : street + len(_STREET)], "street")
+            break
 
 
 def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iterator[tuple[int, int]]:
@@ -386,6 +550,12 @@ def find_places(
     if tokens:
         found.extend(_listed_stems(text, tokens, lex, found))
         found.extend(_stems_of_other_level(tokens, lex, names.promoted))
+        # ... and the places development zones are named for (洋浦经济开发区, 长江新区, 郑东新区), and
+        # the streets named for a place (潍坊新村街道)
+        if names.zones:
+            found.extend(_zones(text, tokens, lex, names.zones, found))
+        if "街" in text:
+            found.extend(_streets_named_for_places(text, tokens, found))
     # 2. counties and districts written after their city, with the list of their peers
     for item in list(found):
         if item.rule == "lexicon" and text[item.start : item.end].endswith(_PARENT_ENDINGS):
@@ -421,7 +591,10 @@ def find_places(
                 end = match.end()
     # ... and the towns listed together, with their other mentions
     kinds = _town_kinds_in(text)
-    for start, end in chain(_listed_towns(text, tokens, kinds), _listed_villages(text, tokens)):
+    lists = [_listed_towns(text, tokens, kinds), _listed_villages(text, tokens)]
+    if names.area_lists:  # most texts list no communities
+        lists.append(_listed_communities(text, tokens, names.area_lists))
+    for start, end in chain.from_iterable(lists):
         town = text[start:end]
         if town not in towns:
             towns.add(town)

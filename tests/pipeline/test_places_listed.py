@@ -25,6 +25,16 @@ LISTED_TOWNS = [
     # a body after the last one names its town all the same
     ("柳溪镇、石岭乡、桃源镇党委书记作交流发言。", ["柳溪镇", "石岭乡", "桃源镇"]),
     ("桃树村、上坪村、柳树村等村集体收入超过百万元。", ["桃树村", "上坪村", "柳树村"]),
+    # the first name read back as a town's: the segmenter cuts an unknown one into characters
+    ("推进刘官屯镇、石岭乡建设。", ["刘官屯镇", "石岭乡"]),
+    ("如柳溪镇、石岭乡等地。", ["柳溪镇", "石岭乡"]),  # 如/v: a one-character word of a function
+    # 新 opens a name where the segmenter reads one there (新华/nz)
+    ("新华街道、桃源街道负责同志发言。", ["新华街道", "桃源街道"]),
+    # 和 before the last one
+    ("柳溪镇、石岭乡和桃源街道负责人发言。", ["柳溪镇", "石岭乡", "桃源街道"]),
+    # communities (社区) and areas (片区), three or more as villages
+    ("东湖社区、西岭社区、南苑社区推行网格化管理。", ["东湖社区", "西岭社区", "南苑社区"]),
+    ("城北片区、河西片区和东港片区完成征迁。", ["城北片区", "河西片区", "东港片区"]),
 ]
 NOT_LISTED_TOWNS = [
     "各乡镇、街道要抓好落实。",
@@ -38,6 +48,9 @@ NOT_LISTED_TOWNS = [
     "贫困村、空壳村、薄弱村逐年减少。",
     "行政村、自然村、村民小组全覆盖。",
     "桃树村、上坪村负责同志参加。",  # two villages: too few to vouch for each other
+    "新建镇、新设街道要配齐人员。",  # 新建/ns: a kind all the same
+    "城市社区、农村社区、老旧社区全覆盖。",
+    "重点片区、核心片区和棚改片区加快建设。",
 ]
 # fmt: on
 
@@ -59,6 +72,10 @@ def test_a_listed_town_s_other_mentions_are_found(lexicons: Lexicons) -> None:
 
 def test_one_town_alone_is_no_list(lexicons: Lexicons) -> None:
     assert places("柳溪镇在推进项目建设。", lexicons) == []
+
+
+def test_等_closing_a_list_opens_no_county(lexicons: Lexicons) -> None:
+    assert places("宝鸡市、咸阳市等县（市）要同步推进。", lexicons) == ["宝鸡市", "咸阳市"]
 
 
 # fmt: off
@@ -173,6 +190,11 @@ HAND_LISTED = [
     ("支持苏北、皖北等地振兴发展。", ["苏北", "皖北"]),
     ("在关中，他走访了种粮大户。", ["关中"]),
     ("在氹仔和路环设置监察点，荃湾区同步推进。", ["氹仔", "路环", "荃湾区"]),
+    # lakes, and cities' areas no unit bears the name of
+    ("保护洱海和滇池。", ["洱海", "滇池"]),
+    ("在太湖调研水环境治理。", ["太湖"]),
+    ("北京亦庄和上海外滩。", ["北京", "亦庄", "上海", "外滩"]),
+    ("陆家嘴地区金融机构集聚。", ["陆家嘴"]),
 ]
 NOT_HAND_LISTED = [
     "机关中层干部参加培训。",  # 关中 across two words
@@ -182,7 +204,7 @@ NOT_HAND_LISTED = [
 
 
 @pytest.mark.parametrize(("text", "names"), HAND_LISTED)
-def test_regions_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
+def test_regions_lakes_and_the_places_of_hong_kong_and_macau(text: str, names: list[str], lexicons: Lexicons) -> None:
     assert places(text, lexicons) == names
 
 
