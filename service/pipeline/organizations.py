@@ -8,17 +8,26 @@ Strategies, one function each, then overlaps resolved to the longest:
    body never crosses punctuation, quotes, 的/在/和, or a verb such as 召开, except inside a
    standard stem (`org_stems.txt`: 省文化和旅游厅, but 省委 和 省政府); the suffix must not
    be the start of another word (部署, 委员, 局面), and 全局/干部/举办-like endings are not names.
-3. `local`: 省/市/县/区 (or 自治区/自治州) standing alone before a suffix (`省政协`, `省法院`,
-   `市市场监督管理局`, `自治区民族事务委员会`), after a clause edge or a word that takes a body.
+   Two fields may be joined by one 和 no stem holds (`市住房保障和房地产管理局`); a street's house
+   number (解放路12号市委组织部) is an address, and a one-character county that is a word of the
+   clause (党委和县政府, 现任县财政局) no place.
+3. `local`: 省/市/县/区 (or 自治区/自治州, or a development zone by its kind: 新区, 高新区) standing
+   alone before a suffix (`省政协`, `省法院`, `市市场监督管理局`, `自治区民族事务委员会`,
+   `新区改革发展局`), after a clause edge, a word that takes a body, 现任/拟任 or the verb that
+   calls a meeting (主持召开市政府常务会议).
 4. `numbered-group`: `第七指导组`, `第三巡视组`.
 5. `segmenter-nt`: a word the segmenter tags as an organization (清华大学), if it ends like one.
 6. `child`: a found body with its own office or unit written straight after it
-   (`国务院安委会办公室`, `四川大学华西医院`), and a Party committee's departments (`省委宣传部`).
+   (`国务院安委会办公室`, `四川大学华西医院`), and a Party committee's departments, offices and
+   standing committee (`省委宣传部`, `区委督查室`, `市委常委会`); `sibling`: the bureaus listed
+   after one with its suffix (`新区改革发展局、规划建设局、公共服务局`).
 7. `company`: a registered company name after a clause edge (`华信电子科技有限公司`).
 8. `customs`: a customs district, a place's name and 海关 (`黄埔海关`, `拱北海关`): 海关 is no
    suffix of the other rules, which would make `全国海关` (customs everywhere) a body.
 9. `school`: a university or one of its schools named on its own after a clause edge, by a
-   proper name (`南岭大学`) or a discipline (`化学化工学院`), not `各学院`, `世界一流大学`.
+   proper name (`南岭大学`) or a discipline, two joined by 与 (`化学化工学院`, `物理与电子信息学院`),
+   or a university by a compass region and a discipline anywhere (`南方海洋大学`); not `各学院`,
+   `世界一流大学`, nor 大学学历 (a level of schooling).
 10. `department`: a ministry's department (司) named on its own after a clause edge, with its
    head's title after it (`基础教育司司长`); under its ministry's name it is a `child`.
 11. `waters`: a body named after a lake or a river basin (`鄱阳湖水利枢纽管理局`, `太湖流域管理局`):
@@ -97,7 +106,7 @@ _NOT_ORG_ENDINGS = frozenset(
 _NUMBERED = re.compile(
     r"第[0-9０-９一二三四五六七八九十百零〇]+(?:巡回指导组|指导组|巡视组|督导组|督查组|检查组|工作组|调研组|考察组)"
 )
-_OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局")
+_OFFICE_CHILD = re.compile(r"办公室|办公厅|秘书处|秘书局|督查室")  # 市政府督查室
 # a body's office stationed in another place: 审计署驻昆明特派员办事处, 省政府驻北京办事处,
 # 中央纪委国家监委驻国资委纪检监察组
 _STATIONED_CHILD = re.compile(
@@ -111,7 +120,13 @@ _PARTY_PARENTS = ("省委", "市委", "县委", "区委", "州委", "盟委", "�
 _PARTY_CHILD = re.compile(
     "(?:宣传部|组织部|统战部|统一战线工作部|政法委员会|政法委|办公厅|办公室|政策研究室|政研室|"
     "编办|机构编制委员会办公室|网信办|农办|财经办|金融办|金融委员会办公室|社会工作部|外办|台办|直属机关工委|"
-    "巡视办|巡察办|老干部局|党校|理论学习中心组|中心组)"  # 中心组: the committee's theory study group
+    "巡视办|巡察办|老干部局|党校|理论学习中心组|中心组|"  # 中心组: the committee's theory study group
+    # its standing committee as the body that meets and decides (省委常委会会议, 全会由市委常委会主持),
+    # not 常委会议 (a meeting: the committee is 省委 alone there), nor a member's 常委会见 (meets)
+    "常委会(?![议见谈同])|常务委员会|"
+    # the offices its general office holds, named as rooms: 督查室, 政策研究室; not 会议室 or 接待室,
+    # which are rooms of its building
+    "督查室|督察室|研究室|机要室|保密室|信访室|法规室)"
 )
 # a known body's own department or local branch, written straight after it: 国资委安全生产监督局,
 # 生态环境部大气环境司, 国家金融监督管理总局湖北监管局, 人民银行湖北省分行
@@ -133,15 +148,22 @@ def _patterns(lex: Lexicons) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # the prefixes (5,800 places and the central ones) are found by an automaton
     # (`Lexicons.name_index`), and only where one starts does `re` try the rest: `_after_prefix`
     # says why that is the regex's own answer
-    after_prefix = re.compile(rf"{body}{{0,10}}?{suffix}")
+    # ... or two fields joined by one 和 that no standard stem holds (市住房保障和房地产管理局), tried
+    # only where the plain body finds no suffix; what follows 和 opens no other body (省委和省政府
+    # is two, and so is 县和乡镇党委)
+    # (a plain class's look-ahead for the 和 first: `_BODY` tests verbs at each character, and at
+    # every prefix that cost 7 µs a seed)
+    joined = rf"(?=[{_CJK}]{{2,8}}和){_BODY}{{2,8}}和(?![省市县区州乡镇村各全]){_BODY}{{2,8}}?{suffix}"
+    after_prefix = re.compile(rf"(?:{body}{{0,10}}?{suffix}|{joined})")
     # after a clause edge, a conjunction or a verb that takes a body as its object (听取, 邀请, 来到):
     # that look-behind is checked by `_local`, so the pattern opens with a character class that
     # `re` can scan for (48 -> 12 µs a seed)
-    local = re.compile(rf"[省市县区州]{body}{{0,8}}?{suffix}")
-    # ... or 自治区/自治州 alone: a pattern of its own, tried only where 自治 stands (one pattern
-    # opening with an alternation cost `re` 2 µs a seed at every 省 and 市)
-    autonomous = re.compile(rf"自治[区州县旗]{body}{{0,8}}?{suffix}")
-    return after_prefix, autonomous, local
+    local = re.compile(rf"[省市县区州](?:{body}{{0,8}}?{suffix}|{joined})")
+    # ... or 自治区/自治州 alone, or a development zone by its kind (新区改革发展局, 高新区管委会): a
+    # pattern of its own, tried only where 自治 or a zone stands (one pattern opening with an
+    # alternation cost `re` 2 µs a seed at every 省 and 市)
+    zone = re.compile(rf"(?:自治[区州县旗]|{trie_pattern(_ZONES)}){body}{{0,8}}?{suffix}")
+    return after_prefix, zone, local
 
 
 def _after_prefix(prefixes: list[tuple[int, int]], after: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -170,36 +192,69 @@ def _spans(matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
     return (match.span() for match in matches)
 
 
-# 据省气象局预测: 据 (according to) takes a body as its object, as 经 and 由 do
-_LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织据")
+# 据省气象局预测: 据 (according to) takes a body as its object, as 经 and 由 do; and 任 (现任, 拟任,
+# 曾任, 兼任) a post's body: 现任市财政局副局长
+_LOCAL_AFTER = frozenset("在和与及由对向的同经取了请到合织据任")
 _LOCAL_FIRST = "省市县区州"  # what `local` opens with, or 自治 (自治区, 自治州)
 _COUNT_DIGITS = frozenset("0123456789０１２３４５６７８９")
-_LOCAL_OR_OWNER = _LOCAL_AFTER | _OWNER_LAST  # 民盟市委: a branch's 市 may follow its owner's name
+# a meeting's caller: 主持召开省委常委会会议, 主持市政府常务会议 (not 开 or 持 alone: 公开, 坚持)
+_CALLING_VERBS = ("召开", "主持")
+# 民盟市委: a branch's 市 may follow its owner's name; 召开市委常委会会议: a meeting's body its caller's
+_LOCAL_OR_OWNER = _LOCAL_AFTER | _OWNER_LAST | {verb[-1] for verb in _CALLING_VERBS}
 
 
-def _local(pattern: re.Pattern[str], text: str, autonomous: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
+def _local(pattern: re.Pattern[str], text: str, zone: re.Pattern[str] | None = None) -> Iterator[re.Match[str]]:
     """`finditer` of `(?:(?<![CJK])|(?<=[在和…]))` + `pattern`, tried only where one of
     `_LOCAL_FIRST` stands (`str.find`: `re` scanned for that class at 5 ns a character) and the
     look-behind holds (checked first: most 市 close a city's name, 成都市, and the pattern's
     lazy body cost 1 µs a try). In text order, each from past the last match, as finditer goes on.
-    Where `autonomous` is given, it is tried in the same way at every 自治 (自治区民族事务委员会)."""
+    Where `zone` is given, it is tried in the same way at every 自治 (自治区民族事务委员会) and
+    every development zone named by its kind (新区, 高新区: found at their 区)."""
     position = 0
     starts = char_positions(text, _LOCAL_FIRST)
-    if autonomous is not None and "自治" in text:
+    if zone is not None and "自治" in text:
         starts = sorted([*starts, *word_positions(text, "自治")])
     for start in starts:
         if start < position:
             continue
+        here = pattern
         before = text[start - 1] if start else ""
+        if zone is not None:
+            if text[start] == "自":
+                here = zone
+            elif before in _ZONE_LAST and text[start] == "区" and (kind := _zone_kind(text, start)):
+                start -= kind  # the zone's name opens before its 区: 新区, 高新区
+                if start < position:
+                    continue
+                here, before = zone, text[start - 1] if start else ""
         if before and "\u4e00" <= before <= "\u9fff":
-            if before not in _LOCAL_OR_OWNER or (before not in _LOCAL_AFTER and not _owner_length(text, start)):
+            if before not in _LOCAL_OR_OWNER or (
+                before not in _LOCAL_AFTER
+                and not _owner_length(text, start)
+                and not text.endswith(_CALLING_VERBS, 0, start)
+            ):
                 continue  # one set test in the common case (成都市)
         elif before in _COUNT_DIGITS:  # 大同2市民政局: a count of cities, not one
             continue
-        match = (pattern if text[start] != "自" or autonomous is None else autonomous).match(text, start)
+        match = here.match(text, start)
         if match is not None:
             yield match
             position = match.end()
+
+
+# a development zone named by its kind alone, as the texts of its own bodies write it: 新区党工委,
+# 高新区管委会, 经开区财政局
+_ZONES = ("新区", "高新区", "经开区", "开发区")
+
+
+_ZONE_LAST = frozenset(zone[-2] for zone in _ZONES)  # 新, 开, 发: one set test at most 区
+
+
+def _zone_kind(text: str, at: int) -> int:
+    """How many characters of a zone's kind (`_ZONES`) stand before the 区 at `at`, or 0."""
+    if text[at - 2 : at] in ("高新", "经开", "开发"):
+        return 2
+    return 1 if text[at - 1] == "新" else 0
 
 
 def extract_organizations(article: Article, options: Options) -> Article:
@@ -251,11 +306,11 @@ def _known(text: str, lex: Lexicons, tokens: tuple[Token, ...], known: list[tupl
 
 def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: list[tuple[int, int]]) -> list[Found]:
     # 2. and 3. a place or central prefix (or a lone 省/市), a short body, a suffix
-    after_prefix, autonomous, local = _patterns(lex)
+    after_prefix, zone, local = _patterns(lex)
     found = []
     for spans, rule in (
         (_after_prefix(prefixes, after_prefix, text), "prefixed"),
-        (_spans(_local(local, text, autonomous)), "local"),
+        (_spans(_local(local, text, zone)), "local"),
     ):
         for start, end in spans:
             name = text[start:end]
@@ -264,6 +319,12 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: lis
                 continue
             if ending == "商会" and name.endswith(_MEETING_TAILS):
                 continue
+            if "号" in name and _HOUSE_NUMBER.search(name):
+                continue  # an address before a body: 红星市解放路12号市委组织部
+            if ending == "大学" and _is_education_level(text, end):
+                continue
+            if rule == "prefixed" and text[start + 1] in _LEVELS and _cuts_short_place(tokens, start):
+                continue  # the lone 县's own rule reads 县政府 there
             if not _stands_as_name(tokens, lex, start, end):
                 continue
             if start and text[start - 1] in _OWNER_LAST and (owner := _owner_length(text, start)):
@@ -271,6 +332,25 @@ def _prefixed(text: str, lex: Lexicons, tokens: tuple[Token, ...], prefixes: lis
                 name = text[start:end]
             found.append(Found(start, end, lex.org_full_names.get(name, name), rule))
     return found
+
+
+_LEVELS = frozenset("县市区旗")
+# a one-character word that closes a clause or joins two, never a place's first character
+_FUNCTION_TAGS = frozenset(("c", "p", "r", "d", "u", "uj", "ul", "v"))
+
+
+def _cuts_short_place(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether the two-character place (和县, 任县) that a prefixed match opens with is no place in
+    the segmenter's words: its first character ends another word (现任/县财政局) or is a function
+    word of its own (党委 和/c 县政府); 萧/nr 县政府 is the county 萧县 still."""
+    token = tokens[word_at(tokens, start)]
+    return token.start < start or (token.end == start + 1 and token.tag in _FUNCTION_TAGS)
+
+
+def _is_education_level(text: str, end: int) -> bool:
+    """Whether the 大学 ending at `end` is a level of schooling (中央党校大学学历: a university-level
+    degree from the Party school, 省委党校大学学历), not a university's name."""
+    return text.startswith("学历", end)
 
 
 def _owner_length(text: str, start: int) -> int:
@@ -282,6 +362,9 @@ def _owner_length(text: str, start: int) -> int:
     return 0
 
 
+# a street and a house number (解放路12号): an address, which no body's name holds (a metro line's
+# 3号线建设指挥部 has no street before its number)
+_HOUSE_NUMBER = re.compile(r"[路街巷弄道][0-9０-９]+号")
 _VERB_WORDS = frozenset(words("作 做 任 到 赴 会见 看望 会谈 视察 慰问 致辞 讲话"))  # not 调研, 考察: 调研组
 
 
@@ -305,11 +388,17 @@ def _stands_as_name(tokens: tuple[Token, ...], lex: Lexicons, start: int, end: i
 
 
 def _children(text: str, found: list[Found], tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
-    # 6. a body's own office or unit written straight after it: 国务院安委会办公室, 四川大学华西医院
-    children = []
+    # 6. a body's own office or unit written straight after it: 国务院安委会办公室, 四川大学华西医院;
+    # and the bodies listed after it with its suffix (新区改革发展局、规划建设局、公共服务局)
+    children: list[Found] = []
+    listed: set[int] = set()  # where a list's items were read from: 规划建设局 and 建设局 end at one 、
     for item in found:
-        if not "\u4e00" <= text[item.end : item.end + 1] <= "\u9fff":
-            continue  # every child opens with a Chinese character; most names end at a separator
+        after = text[item.end : item.end + 1]
+        if not "\u4e00" <= after <= "\u9fff":
+            # every child opens with a Chinese character; most names end at a separator
+            if after == "、" and text[item.end - 1] in _SIBLING_ENDINGS:
+                children.extend(_siblings(text, item.end, tokens, lex, listed))
+            continue
         name = text[item.start : item.end]
         if text[item.end] == "驻":
             pattern = _STATIONED_CHILD
@@ -325,6 +414,32 @@ def _children(text: str, found: list[Found], tokens: tuple[Token, ...], lex: Lex
         if match:
             children.append(Found(item.start, match.end(), text[item.start : match.end()], "child"))
     return children
+
+
+# a list of one place's bureaus names the place once: 新区改革发展局、规划建设局、公共服务局 are the
+# zone's three. A name after 、 that ends with the same one-character suffix and closes an item of
+# the list is a body too (not 委, whose 区委、区委常委 holds a member's post, nor 室: 会议室)
+_SIBLING_ENDINGS = frozenset("局厅办")
+_SIBLING = re.compile(rf"{_BODY}{{2,6}}?[局厅办](?=[、，。；和及与等负\n]|$)")  # 负: 负责同志
+
+
+def _siblings(text: str, end: int, tokens: tuple[Token, ...], lex: Lexicons, listed: set[int]) -> list[Found]:
+    """The bodies listed after the one ending at `end` (before a 、) with its suffix, each after
+    the last, unless a list was read from there already."""
+    siblings: list[Found] = []
+    ending = text[end - 1]
+    while end not in listed:
+        listed.add(end)
+        match = _SIBLING.match(text, end + 1)
+        if match is None or match.group()[-1] != ending or match.group()[-2:] in _NOT_ORG_ENDINGS:
+            break
+        if not _stands_as_name(tokens, lex, match.start(), match.end()):
+            break
+        siblings.append(Found(match.start(), match.end(), match.group(), "sibling"))
+        end = match.end()
+        if text[end : end + 1] != "、":
+            break
+    return siblings
 
 
 def _department(text: str, start: int, tokens: tuple[Token, ...], lex: Lexicons) -> re.Match[str] | None:
@@ -406,11 +521,26 @@ _PLACE_TAGS = frozenset(("ns", "nt"))
 _TOKEN_START = itemgetter(2)
 
 # a school's name opens after a clause edge; its stem is a discipline (机械工程, 化学化工), a
-# university's a proper name (南岭/ns): 世界/n 一流大学, 名牌/n 大学 are no names
-_SCHOOL_STEM = re.compile(rf"(?:^|[，、：；。（“《\s和与及])({_BODY}{{2,8}})$")
+# university's a proper name (南岭/ns): 世界/n 一流大学, 名牌/n 大学 are no names. A school's two
+# disciplines may be joined by 与 (经济与管理学院, 材料科学与工程学院): group 2 is the first one
+_SCHOOL_STEM = re.compile(rf"(?:^|[，、：；。（“《\s和与及])((?:({_BODY}{{2,6}})与)?({_BODY}{{2,8}}))$")
+_SCHOOL_REACH = 16  # an edge, the longest stem (6, 与, 8): `^` at a window's start is no edge then
 _SCHOOL_TAGS = frozenset(("n", "nz", "vn", "ns", "nr", "nt", "j", "l"))
 _UNIVERSITY_TAGS = frozenset(("ns", "nz", "nr", "nt", "j"))
 _NOT_SCHOOL_FIRST = frozenset("各全本该我这那每此其多两几")
+# what stands before 与 as a party to an agreement, not as a discipline (企业与化学化工学院合作), or
+# before 大学 as a kind of university (北方重点大学, 南方一流大学)
+_NOT_DISCIPLINES = frozenset(
+    words(
+        "企业 学校 高校 政府 医院 单位 部门 机构 公司 社会 家庭 学生 教师 师生 地方 行业 基地 校友 校地 "
+        "重点 一流 名牌 知名 著名 普通 公办 民办 综合 高水平 研究型 新建 部属 省属 各类 其他"
+    )
+)
+_DISCIPLINE_TAGS = frozenset(("n", "nz", "vn", "nt"))  # not 一流大学/l
+# the compass regions that open a university's proper name with a discipline after them
+# (南方科技大学, 西南交通大学, 华中农业大学): the segmenter tags 南方 a direction (f), and such a
+# name needs no clause edge before it (联合南方科技大学开设…)
+_COMPASS_REGIONS = frozenset(words("东北 西北 东南 西南 华北 华东 华南 华中 华西 中南 西部 南方 北方"))
 
 
 def _schools(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
@@ -419,27 +549,54 @@ def _schools(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]
     at = text.find("学")  # one character: a fast find; then 大学 or 学院 around it
     while at != -1:
         if at and text[at - 1] == "大":
-            suffix, tags = at - 1, _UNIVERSITY_TAGS
+            suffix, is_university = at - 1, True
         elif text[at + 1 : at + 2] == "院":
-            suffix, tags = at, _SCHOOL_TAGS
+            suffix, is_university = at, False
         else:
             at = text.find("学", at + 1)
             continue
         end = suffix + 2
-        window = text[max(0, suffix - 9) : suffix]
-        stem = _SCHOOL_STEM.search(window if suffix > 9 else "\n" + window)
-        if stem is not None:
-            start = suffix - len(stem.group(1))
-            first = word_starting_at(tokens, start)
-            if (
-                first is not None
-                and first.tag in tags
-                and text[start] not in _NOT_SCHOOL_FIRST
-                and _stands_as_name(tokens, lex, start, end)
-            ):
+        if not (is_university and _is_education_level(text, end)):
+            start = _school_start(text, tokens, lex, suffix, _UNIVERSITY_TAGS if is_university else _SCHOOL_TAGS)
+            if start is None and is_university:
+                start = _region_university_start(tokens, suffix)
+            if start is not None and _stands_as_name(tokens, lex, start, end):
                 found.append(Found(start, end, text[start:end], "school"))
         at = text.find("学", end)
     return found
+
+
+def _school_start(text: str, tokens: tuple[Token, ...], lex: Lexicons, suffix: int, tags: frozenset[str]) -> int | None:
+    """Where the name of the school or university whose 学院 or 大学 starts at `suffix` starts: after
+    a clause edge, its first word a noun or a name; two disciplines may be joined by 与."""
+    window = text[max(0, suffix - _SCHOOL_REACH) : suffix]
+    stem = _SCHOOL_STEM.search(window if suffix > _SCHOOL_REACH else "\n" + window)
+    if stem is None:
+        return None
+    name, first_field = stem.group(1), stem.group(2)
+    if first_field is not None and (first_field in _NOT_DISCIPLINES or first_field.endswith(lex.org_suffixes)):
+        name = stem.group(3)  # 市教育局与化学化工学院: two parties, the school after 与
+    start = suffix - len(name)
+    first = word_starting_at(tokens, start)
+    if first is None or first.tag not in tags or text[start] in _NOT_SCHOOL_FIRST:
+        return None
+    return start
+
+
+def _region_university_start(tokens: tuple[Token, ...], suffix: int) -> int | None:
+    """Where a university named by a compass region and a discipline starts, its 大学 at `suffix`
+    (南方/f 科技/n 大学/n, 南方/f 海洋大学/nt), or None: not 北方/f 重点/n 大学 (key universities)."""
+    i = word_at(tokens, suffix)
+    token = tokens[i]
+    if token.start == suffix and token.word == "大学" and i >= 2:  # the discipline a word before
+        region, discipline, tag = tokens[i - 2], tokens[i - 1].word, tokens[i - 1].tag
+    elif token.end == suffix + 2 and token.start < suffix - 1 and i >= 1:  # one word with its 大学
+        region, discipline, tag = tokens[i - 1], token.word[:-2], token.tag
+    else:
+        return None
+    if region.word in _COMPASS_REGIONS and tag in _DISCIPLINE_TAGS and discipline not in _NOT_DISCIPLINES:
+        return region.start
+    return None
 
 
 def _numbered(text: str) -> list[Found]:
