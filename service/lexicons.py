@@ -331,6 +331,7 @@ class Lexicons:
     place_full_names: dict[str, str]  # every place name or short form (2+ chars) -> the full name
     place_one_char: dict[str, str]  # 京 -> 北京市: trusted only in a meeting context
     place_stems: dict[str, str]  # 兴国 -> 兴国县: a stem the gazetteer withholds as a word (`place_stems`)
+    place_foreign: frozenset[str]  # the names and short forms of places_world.txt: countries, states, cities
     meeting_formats: tuple[str, ...]
     role_title_re: re.Pattern[str]  # any role title
     place_index: WordIndex  # every place name of two or more characters
@@ -411,7 +412,13 @@ def load(data: Path) -> Lexicons:
             else:
                 place_full.setdefault(name, full)
 
-    stems = place_stems(place_full)
+    stems = place_stems(place_full)  # China's: a foreign name's stem (胡志明市 -> 胡志明) is a person's
+    foreign = []
+    for full, *shorts in read_rows(data / "places_world.txt"):  # after the gazetteer: China's names win
+        for name in (full, *shorts):
+            if name not in place_full:
+                place_full[name] = full
+                foreign.append(name)
     return Lexicons(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -426,6 +433,7 @@ def load(data: Path) -> Lexicons:
         place_full_names=place_full,
         place_one_char=one_char,
         place_stems=stems,
+        place_foreign=frozenset(foreign),
         meeting_formats=tuple(formats),
         role_title_re=re.compile(trie_pattern(titles)),
         place_index=WordIndex(place_full),

@@ -51,8 +51,9 @@ _JOINT_FORMAT = re.compile(
 _OTHER_MEETING = re.compile(r"精神|上的(?:重要)?讲话|上讲话|的部署|部署要求|部署[，。；、]")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _HELD_RE = re.compile(_HELD)
+# 对 opens the object of an act, so no venue runs over it (在仁爱礁附近海域对外国船只进行拦截)
 _LOCATION = re.compile(
-    r"在(?P<location>[^，。；、\s“”‘’《》（）()]{1,15}?)"
+    r"在(?P<location>[^，。；、\s“”‘’《》（）()对]{1,15}?)"
     rf"(?:以[^，。；\n]{{1,14}}?(?:形式|方式))?(?:隆重|顺利|正式|胜利)?(?:{_HELD}|设主会场|设立主会场)"
 )  # 会议在石柱县设主会场，各区县设分会场: a video meeting is where its main venue is
 # 省长在省防指主持召开: the one who chaired it stands between the venue and the verb. Read only

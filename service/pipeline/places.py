@@ -5,7 +5,11 @@
    (吉林省 before 吉林). Every name starts where a word of the segmentation starts (南山区 is not in
    终南山区); a short form, and a two-character full name, must stand as a word of its own (长治
    is not a place in 长治久安, 和县 not in 市委和县委). A short form written with another level's
-   suffix keeps it (宜阳市 where the gazetteer has 宜阳县).
+   suffix keeps it (宜阳市 where the gazetteer has 宜阳县), also where the segmenter reads the two as
+   one word (柳江县/ns: the list's 柳江区, a county till 2016). A two-character full name is none
+   before a word its level opens (乡镇和县直单位). The world's countries, US states, capitals and
+   cities (`places_world.txt`) are found so too, with their state's form (巴拿马共和国), never
+   beside the dot of a transliterated person's name (约翰·华盛顿) nor as a ruler's title (文莱苏丹).
    `listed-stem`, `other-level`: a stem the gazetteer withholds as a word (兴国县's 兴国, 长治市's
    长治: 科教兴国, 长治久安), where the text makes it a place: listed with one (瑞金、兴国), or
    with another level's suffix (凤翔区: the list's 凤翔县, promoted since).
@@ -28,6 +32,7 @@
    a town's before its village (李哥庄镇, not 哥庄镇: an unknown name is cut into characters).
 5. `named-county`: a county outside the gazetteer, where the text has it act as one: opening a
    clause, or after 在/赴/到, and before 召开/举行/举办 or its 委 or 政府 (渠阳县召开…, 渠阳县委).
+   `named-town`: so a town or township, before one of its bodies (官庄镇党委书记, 二酉乡财政所).
 6. `one-char`: the one-character short forms (京, 沪, 吉 …) only where a meeting or a visit puts
    them: 在京召开, 赴沪调研, 在京直属单位.
 Mentions of one place are grouped under the longest form the text writes.
@@ -64,6 +69,19 @@ _ONE_CHAR = re.compile(
 )
 
 
+# A transliterated person's name has a dot between its parts (约翰·华盛顿): a foreign place beside one
+# is a part of the name
+_NAME_DOTS = "·•‧・･"
+# A state's formal name after its short one (巴拿马共和国, 俄罗斯联邦, 刚果民主共和国, 泰王国 is not
+# 泰国's: it stays out)
+_STATE_FORM = re.compile(
+    r"(?:伊斯兰|社会主义|民主|联邦|联合|阿拉伯|人民|玻利瓦尔|东岸|合作)*(?:共和国|王国|联邦|合众国|大公国|公国|多民族国)"
+)
+# A ruler's title that is a country's name too, after his state's name (文莱苏丹: Brunei's sultan)
+_TITLES_AS_PLACES = frozenset(("苏丹",))
+# What makes a word of a level with a level's suffix (县直, 市级, 区域, 县属): a two-character full name
+# (和县, 新县) before one is none (乡镇和县直单位)
+_LEVEL_WORD_SECONDS = "直级域属"
 # A short form written with a level's one-character suffix the gazetteer does not give it (宜阳市
 # where 宜阳 is a county: promoted since, or named loosely), where that suffix is a word of its own
 # (宜阳/市, not 宜阳/市场)
@@ -74,8 +92,9 @@ _NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新
 _SUBORDINATE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全]{1,4}?(?:自治县|自治旗|县|区|旗)(?![长级域别划内间])")
 _COUNTY_ENDINGS = ("县", "区", "旗", "市")
 # A town, township, street or village: two to four characters of a name, then its kind; never
-# 乡村 or 村民 (the words, not places), nor a body (镇政府, 村委会).
-_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?(?:镇|乡|街道|村)(?![民委务干庄落级村政党])")
+# 乡村 or 村民 (the words, not places), nor a body (镇政府, 村委会), nor 乡镇 (towns and townships:
+# 部分乡镇 is no 部分乡).
+_TOWN = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全乡镇村]{2,4}?(?:镇|乡(?!镇)|街道|村)(?![民委务干庄落级村政党])")
 # A town's name may open with 中 (中益乡, 中和镇), which a county's may not (市中区: the city's
 # centre); 中心镇 and 中心村 (a central town or village) are kinds, not names.
 _NOT_TOWN_START = _NOT_SUBORDINATE_START.replace("中", "")
@@ -156,6 +175,11 @@ _NOT_STREET_NAME_TAGS = (*(tag for tag in _NOT_NAME_TAGS if tag != "f"), "a", "b
 _COUNTY_LEADS = "，。；：\n\u3000 在赴到"
 _NAMED_COUNTY = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}县(?=召开|举行|举办|委|人民政府|政府)")
 _COUNTY_ACTS = "召举委人政"  # the first characters of what _NAMED_COUNTY looks ahead for
+# A town or township outside an address acting as one (see `_named_towns`): opening a clause, then
+# one of its bodies or offices, or a meeting it holds (官庄镇党委书记, 二酉乡财政所所长)
+_TOWN_BODIES = ("党委", "政府", "人民政府", "人大", "纪委", "财政所", "派出所", "卫生院", "召开", "举行")
+_NAMED_TOWN_KINDS = ("镇", "乡")
+_NAMED_TOWN_NAME = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全县市区乡镇村]{2}")
 _PLACE_TAGS = ("ns", "nr", "nz")  # the segmenter's word for an unknown county's name, if it has one
 _VISITED_TOWN = re.compile(
     r"[赴到在](?P<place>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=调研|考察|视察|检查|督导|走访|看望|慰问|召开|举行|，|。)"
@@ -166,8 +190,9 @@ _VISITED_TOWN_REACH = 5  # from the 赴/到/在 to its town's kind: 1 + at most 
 
 def _is_town_name(name: str) -> bool:
     """Whether a `_TOWN` match names a town: not opening like a kind of unit (各, 全, 县 …) nor
-    being a kind itself (中心村)."""
-    return name[0] not in _NOT_TOWN_START and not name.startswith(_TOWN_KIND_WORDS)
+    being a kind itself (中心村; 贫困村, 部分乡: `_NOT_LISTED_VILLAGE`)."""
+    stem = name[:-2] if name.endswith(_STREET) else name[:-1]
+    return not (name[0] in _NOT_TOWN_START or name.startswith(_TOWN_KIND_WORDS) or stem in _NOT_LISTED_VILLAGE)
 
 
 def _is_listed_town_name(name: str) -> bool:
@@ -337,6 +362,41 @@ def _town_name_start(text: str, tokens: tuple[Token, ...], kind_at: int) -> int 
     return start if kind_at - start >= 2 else None
 
 
+def _is_foreign_misread(text: str, start: int, end: int, found: list[Found]) -> bool:
+    """Whether the foreign place's name at `start:end` is no place there: a part of a person's
+    transliterated name, written with a dot between its parts (约翰·华盛顿, 华盛顿·欧文), or a ruler's
+    title straight after his state's name (文莱苏丹: `_TITLES_AS_PLACES`)."""
+    before, after = text[start - 1] if start else "", text[end : end + 1]
+    if (before and before in _NAME_DOTS) or (after and after in _NAME_DOTS):
+        return True
+    return text[start:end] in _TITLES_AS_PLACES and bool(found) and found[-1].end == start
+
+
+def _with_state_form(text: str, tokens: tuple[Token, ...], end: int) -> int:
+    """Where a country's name ending at `end` ends with its state's formal form, where the
+    segmenter reads the two as one word (巴拿马共和国/ns, 俄罗斯联邦): the place as the text names it."""
+    if not tokens or ends_word(tokens, end):
+        return end
+    form = _STATE_FORM.match(text, end)
+    return form.end() if form is not None and ends_word(tokens, form.end()) else end
+
+
+def _with_level_in_word(text: str, tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Where a short form ending at `end` ends with another level's suffix, where the segmenter
+    reads the two as one place's word (柳江县/ns, the county the list has as 柳江区 since 2016: an
+    older text names it so), rather than as a word of their own (宜阳/市: that is found after)."""
+    if not tokens or not text.startswith(_OTHER_LEVELS, end) or ends_word(tokens, end):
+        return end
+    word = word_starting_at(tokens, start)
+    return end + 1 if word is not None and word.end == end + 1 and word.tag.startswith("ns") else end
+
+
+def _is_level_word(text: str, name: str, end: int) -> bool:
+    """Whether a two-character full name's level (和县, 新县) opens a word of that level with what
+    follows (县直, 县级, 县域, 县属: 乡镇和县直单位, 新县级市), so the name is no place there."""
+    return len(name) == 2 and name.endswith(_OTHER_LEVELS) and text[end : end + 1] in _LEVEL_WORD_SECONDS
+
+
 def _listed_stems(text: str, tokens: tuple[Token, ...], lex: Lexicons, found: list[Found]) -> Iterator[Found]:
     """A stem of `lex.place_stems` (兴国, 长治) written as a word of its own and joined by `、` to a
     place the lexicon found, or to such a stem, after or before it (瑞金、兴国、于都; 晋城、长治等地)."""
@@ -458,6 +518,31 @@ def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iter
         yield start, at + 1
 
 
+def _named_towns(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
+    """The spans of towns and townships that act as one where no address names them: a
+    two-character name and 镇 or 乡 opening a clause or after 在/赴/到, then a body or an office of
+    theirs or a meeting (官庄镇党委书记, 二酉乡财政所所长, 在石门镇召开). Looked for at each 镇 and 乡
+    (`str.find`) that such a word follows. Never a kind (贫困乡, 重点镇), 乡镇 (两个乡镇), nor a word
+    of another kind before the kind (这个/r 镇, 今年/t 乡, 两个/m 镇): `_named_counties`' tests."""
+    for kind in _NAMED_TOWN_KINDS:
+        for at in word_positions(text, kind):
+            start = at - 2
+            if (
+                start < 0
+                or not text.startswith(_TOWN_BODIES, at + 1)
+                or (start > 0 and text[start - 1] not in _COUNTY_LEADS)
+                or not _NAMED_TOWN_NAME.fullmatch(text, start, at)
+                or not _is_town_name(text[start : at + 1])
+                or not tokens
+                or not starts_word(tokens, start)
+            ):
+                continue
+            word = word_starting_at(tokens, start)
+            if word is not None and len(word.word) == 2 and not word.tag.startswith(_PLACE_TAGS):
+                continue
+            yield start, at + 1
+
+
 def _town_kinds_in(text: str) -> tuple[str, ...]:
     """The kinds of town (`_TOWN_KINDS`) whose first character `text` holds: a one-character `in`
     is a fast C scan, where `find("街道")` tests the text a character at a time (1.6 µs a seed).
@@ -531,17 +616,25 @@ def find_places(
     text: str, tokens: tuple[Token, ...], lex: Lexicons, *, written: str | None = None
 ) -> tuple[Entity, ...]:
     """Places found in `text` (the Simplified copy), named as `written` has them."""
-    found = []
+    found: list[Found] = []
     names = lexicon_names(text, lex)
     # 1. names of two or more characters from the lexicon
     for start, end in names.places:  # place_re's matches, found in one pass
         name = text[start:end]
+        full = lex.place_full_names[name]
+        if name in lex.place_foreign:
+            if _is_foreign_misread(text, start, end, found):
+                continue
+            end = _with_state_form(text, tokens, end)  # 巴拿马共和国
+        elif full != name:
+            end = _with_level_in_word(text, tokens, start, end)  # 柳江县/ns, where the list has 柳江区
         if tokens and (
             not starts_word(tokens, start)
             or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and not ends_word(tokens, end))
         ):
             continue
-        full = lex.place_full_names[name]
+        if name == full and _is_level_word(text, name, end):
+            continue  # 乡镇和县直单位: 和县 is none
         if full != name and text.startswith(_OTHER_LEVELS, end) and tokens and ends_word(tokens, end + 1):
             end += 1  # 宜阳市 where the gazetteer has 宜阳县: the place as the text names it
         found.append(Found(start, end, full, "lexicon"))
@@ -607,6 +700,9 @@ def find_places(
     # 5. a county outside the gazetteer, acting as one
     for start, end in _named_counties(text, tokens, lex):
         found.append(Found(start, end, text[start:end], "named-county"))
+    # ... and a town, acting as one where no address names it
+    for start, end in _named_towns(text, tokens):
+        found.append(Found(start, end, text[start:end], "named-town"))
     # 6. one-character short forms where a meeting or a visit puts them
     for match in _one_char_places(text, names.one_char_visits):
         full = lex.place_one_char.get(match["place"])
