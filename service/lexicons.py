@@ -157,7 +157,8 @@ SPEECH_VERBS = ("指出", "强调", "表示", "要求", "认为", "说", "讲话
 # What an appointment or removal notice holds: 任命X为…, 提名…, 免去X的…职务 (the names follow the
 # verb); X同志任…, X（同志）不再担任…职务 (the name comes first). Most articles hold none, and
 # people's `appointment` rule runs only where one stands.
-APPOINT_VERBS = ("任命", "提名", "免去")
+# 补选/递补/增选/选举X为Y: a plenary session's election results read as an appointment does.
+APPOINT_VERBS = ("任命", "提名", "免去", "补选", "递补", "增选", "选举")
 APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
 # Who a person is when the text gives no office: 看望老党员刘德厚, 村民李桂兰说. people's `described`
 # rule reads a name straight after one of these; the word gives no role (it is no office). Not

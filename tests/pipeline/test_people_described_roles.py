@@ -85,3 +85,58 @@ def test_a_role_stops_at_a_name_found_before(lexicons: Lexicons) -> None:
     # the second name's role is not stretched back over the first name
     found = people("新生代表、文学院本科生古丽娜·艾买提和老生代表、化学学院本科生韩子墨先后发言。", lexicons)
     assert found["韩子墨"].roles == ("老生代表", "化学学院本科生")
+
+
+# fmt: off
+NOTICES = [
+    # election results read as an appointment: 补选/递补/增选/选举 X为Y
+    ("全会补选钱立强为区委常委。", "钱立强", ("区委常委",)),
+    ("按得票多少递补孙雅琴、吕国华为区委委员。", "吕国华", ("区委委员",)),
+    # 以X同志为总书记的: the title between 为 and 的 is the comrade's role
+    ("团结在以张建国同志为总书记的党中央周围。", "张建国", ("总书记",)),
+    # a list of bare names after a colon
+    ("在主席台就座的还有：汪晓丽、孟建平、逄强等。", "逄强", ()),
+    ("出席会议的有：汪晓丽、孟建平同志。", "孟建平", ()),
+    # a profile line of a notice: the name opens the line, then ，男， or ，女，; 现任 gives the roles
+    ("公示如下：\n者建华，男，彝族，1978.05生，中共党员，现任某县委常委、常务副县长，拟任县长。",
+     "者建华", ("某县委常委", "常务副县长")),
+    ("公示如下：\n1.陶晓燕，女，汉族，大学学历，现任市财政局副局长，拟任正职。", "陶晓燕", ("市财政局副局长",)),
+]
+
+NOTICES_NOT = [
+    ("以张建国同志为核心的党中央。", "张建国", ()),  # 核心 is no title: a comrade, no role
+]
+
+NOT_LISTED = [
+    ("考察的还有：张家港、常熟、昆山。", ["张家港", "常熟"]),  # known places
+    ("参加的有：省发改委、省财政厅。", ["省发改委"]),
+    ("选举产生新一届委员会。", ["产生"]),
+    ("要求如下：\n会议时间，男，女均可报名。", ["会议时间"]),
+    ("审计署驻成都特派员办事处负责同志出席。", ["成都"]),  # a place before a title
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "name", "roles"), NOTICES + NOTICES_NOT)
+def test_notices_and_lists(text: str, name: str, roles: tuple[str, ...], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert name in found, sorted(found)
+    assert found[name].roles == roles
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_LISTED)
+def test_not_listed(text: str, wrong: list[str], lexicons: Lexicons) -> None:
+    found = people(text, lexicons)
+    assert not set(wrong) & set(found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报名条件：\n不限，男，女均可。",  # both sexes: no one's profile
+        "报名表：\n报名者，男，汉族。",  # a word, of no surname
+        "申请表：\n申请人，女，汉族。",
+    ],
+)
+def test_no_profile(text: str, lexicons: Lexicons) -> None:
+    assert people(text, lexicons) == {}
