@@ -157,7 +157,8 @@ SPEECH_VERBS = ("指出", "强调", "表示", "要求", "认为", "说", "讲话
 # What an appointment or removal notice holds: 任命X为…, 提名…, 免去X的…职务 (the names follow the
 # verb); X同志任…, X（同志）不再担任…职务 (the name comes first). Most articles hold none, and
 # people's `appointment` rule runs only where one stands.
-APPOINT_VERBS = ("任命", "提名", "免去")
+# 补选/递补/增选/选举X为Y: a plenary session's election results read as an appointment does.
+APPOINT_VERBS = ("任命", "提名", "免去", "补选", "递补", "增选", "选举")
 APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
 # Who a person is when the text gives no office: 看望老党员刘德厚, 村民李桂兰说. people's `described`
 # rule reads a name straight after one of these; the word gives no role (it is no office). Not
@@ -166,8 +167,15 @@ APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
 PERSON_NOUNS = words(
     "老党员 共产党员 老干部 老同志 村民 居民 群众 农民 牧民 渔民 农户 职工 员工 工人 农民工 老人 老兵 "
     "联系人 退役军人 军人 志愿者 贫困户 脱贫户 低保户 困难户 五保户 种植户 养殖户 户主 村医 医生 护士 教师 老师 "
-    "学生 大学生 民警 辅警 消防员 队员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属"
+    "学生 大学生 民警 辅警 消防员 队员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属 "
+    # the families a visit to the veterans' and martyrs' homes names (看望烈士遗属张桂芳)
+    "遗属 烈士遗属 烈属 军属 军烈属 优抚对象 老战士 老红军 "
+    # a student who speaks for the others (学院2020级本科生张三发言): people's `described` rule
+    # gives these their words as a role (NOUNS_GIVING_ROLE); not role titles, which keywords leave
+    # out (研究生教育 is a topic)
+    "本科生 研究生 博士生 硕士生"
 )
+NOUNS_GIVING_ROLE = frozenset(words("本科生 研究生 博士生 硕士生"))
 # 在京召开, 赴沪调研: a one-character place counts only straight after one of ONE_CHAR_LEADS;
 # places' `one-char` rule is tried only where such a pair (在京) stands.
 ONE_CHAR_LEADS = "在赴抵来离返进驻"
