@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline import script
 from service.pipeline.article import Article, Options, evolve
 
 _TITLE_KINDS = (
@@ -46,8 +47,12 @@ def classify(article: Article, options: Options) -> Article:
 
 
 def document_type(article: Article) -> tuple[str, str]:
+    # The rules are written in Simplified script: a Traditional text (在…會議上的講話, 謝謝大家)
+    # is read in its Simplified copy, and so is its title.
+    text = article.simplified
     title = re.sub(r"\s+", "", article.metadata.title or "")
-    text = article.text
+    if text is not article.text:
+        title = script.to_simplified(title)
     tail = text[-_TAIL:]
     # 1. the title or the closing names the document
     for pattern, kind in _TITLE_KINDS:

@@ -35,6 +35,11 @@ def simplified_copy(text: str) -> tuple[str, str]:
     return ("zh-Hant" if is_traditional else "zh-Hans"), converted
 
 
+def to_simplified(text: str) -> str:
+    """`text` in Simplified script, by the same converter as the copy (lengths may differ)."""
+    return _converter().convert(text)
+
+
 def _convert_line(line: str) -> str:
     converted = _converter().convert(line)
     if len(converted) == len(line):

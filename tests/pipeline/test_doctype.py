@@ -4,6 +4,8 @@ from dataclasses import replace
 
 import pytest
 
+from service.pipeline import process
+from service.pipeline.article import Upload
 from service.pipeline.doctype import document_type
 from service.pipeline.reference_numbers import find_reference_numbers
 from tests.pipeline.conftest import snippet
@@ -46,3 +48,17 @@ def test_reference_numbers(text: str, numbers: list[str]) -> None:
     found = find_reference_numbers(text)
     assert [r.text for r in found] == numbers
     assert all(text[r.start : r.end] == r.text for r in found)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("在集團公司年度工作會議上的講話\n同志們：\n今年的任務很重。\n謝謝大家！", "speech"),
+        ("關於做好春節期間安全生產工作的通知\n各單位：\n現將有關事項通知如下。", "notice"),
+        ("集團公司召開年度工作會議\n1月15日，集團公司召開年度工作會議。", "news"),
+    ],
+)
+def test_a_traditional_text_is_read_in_its_simplified_copy(raw: str, kind: str) -> None:
+    article = process(Upload(raw.encode("utf-8")))
+    assert article.simplified is not article.text  # the text is Traditional
+    assert article.metadata.document_type == kind
