@@ -73,8 +73,11 @@ _DURATION_BEFORE = ("之日起", "日起", "之日", "起", "后", "满", "超�
 
 # What may stand before a lead date: a dateline ("新华社北京6月6日电", "本报讯（记者 张三）").
 _DATELINE_END = ("讯", "讯）", "讯)", "）", ")", "：", ":")
-# ... or the source it is reported from, whatever the mark after it: 据陕西日报报道　9月14日晚，…
-_REPORTED_BY = re.compile(r"据[^，。；！？\n]{2,12}?(?:报道|消息)[，,：: 　]*")
+# ... or the source it is reported from, whatever the mark after it: 据陕西日报报道　9月14日晚，…,
+# 记者从省人民政府办公厅获悉，2026年1月9日，…
+_REPORTED_BY = re.compile(
+    r"(?:据[^，。；！？\n]{2,12}?(?:报道|消息)|(?:记者)?从[^，。；！？\n]{2,20}?(?:获悉|了解到))[，,：: 　]*"
+)
 _LEAD_SEPARATOR = "，,、 　"
 # A dateline's day ends with 电 (新华社北京6月6日电) or 讯 (本报成都7月2日讯): the day of the report.
 _DATELINE_MARKS = ("电", "讯")

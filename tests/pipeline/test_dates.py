@@ -91,6 +91,9 @@ EVENT = [
     ("据央视新闻消息，3月2日凌晨，四川省某地发生地震。", "3月2日凌晨", "凌晨", "paragraph-lead"),
     ("7月9日夜，全市防汛指挥部启动应急响应。", "7月9日夜", "夜", "paragraph-lead"),
     ("据甘肃日报报道　6月5日，全省共接待游客十万人次。", "6月5日", None, "paragraph-lead"),
+    # what the reporter learned from a body opens the lead as a source does
+    ("记者从省人民政府办公厅获悉，1月9日，省政府印发任免通知。", "1月9日", None, "paragraph-lead"),
+    ("记者从省教育厅获悉，6月1日起，全省中小学实行新作息。", None, None, None),
     # what is no source stays no dateline
     ("据统计，6月5日，全省共接待游客十万人次。", None, None, None),
     ("据了解　6月5日，全省共接待游客十万人次。", None, None, None),
