@@ -62,9 +62,6 @@ _SPACE_AROUND_IMAGE = re.compile(rf"\s*{IMAGE}\s*")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
 _REDACTION = re.compile(r"[*＊][*＊]*(?:[.．][*＊]+)*")  # [*＊]+, opening with one character
 _PLAIN_NBSP = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
-_PAGE_TOOLS = re.compile(
-    r"[【\[［]\s*(?:(?:字体|字号)\s*[:：][^】\]］]{0,16}|打印(?:本页)?|关闭(?:窗口)?|我要纠错|纠错|收藏|分享(?:到)?|返回顶部)\s*[】\]］]"
-)
 CONTEXT = 10  # characters each side of a redaction, within its paragraph
 
 
@@ -87,8 +84,6 @@ def clean(article: Article, options: Options) -> Article:
         raw = _PLACEHOLDER_INLINE.sub(IMAGE, raw)
         page = extract_blocks(raw, document=fmt == "html-document")
         blocks, page_title, headline = page.blocks, page.title, page.headline
-        if fmt == "html-document":  # a page's tool strip (【字体：大 中 小】【打印】) is no content
-            blocks = [_PAGE_TOOLS.sub("", block) for block in blocks]
     paragraphs, spans, images = _assemble(blocks)
     if not paragraphs:
         raise EmptyDocument("The document has no text once markup and layout are removed.")
