@@ -390,3 +390,107 @@ def test_a_page_drops_its_breadcrumb_neighbour_links_and_copyright_lines(line: s
         "联系电话：0000-1234567",  # a notice's contact line is the article's
         "本报告版权所有归某研究院，转载请注明出处。",  # a sentence that names the copyright stays
     ]
+
+
+# fmt: off
+PAGE_NUMBERS = [
+    "— 3 —", "- 12 -", "－3－", "—— 7 ——", "·5·",
+    "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "3 / 12", "Page 2 of 5",
+]
+NOT_PAGE_NUMBERS = [
+    "3", "12/3", "— 2019年 —", "第3页内容如下。", "详见第3页。", "-3℃", "一、总体要求",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PAGE_NUMBERS)
+@pytest.mark.parametrize("fmt", ["plain", "html"])
+def test_a_page_number_alone_on_its_line_is_no_text(line: str, fmt: str) -> None:
+    lines = ["会议强调，要深入学习。", line, "会议指出，要提高站位。"]
+    raw = "\n".join(lines) if fmt == "plain" else "".join(f"<p>{line}</p>" for line in lines)
+    assert paragraphs(prepare(raw)) == [lines[0], lines[2]]
+
+
+@pytest.mark.parametrize("line", NOT_PAGE_NUMBERS)
+def test_a_line_that_only_holds_a_number_is_kept(line: str) -> None:
+    lines = ["会议强调，要深入学习。", line, "会议指出，要提高站位。"]
+    assert paragraphs(prepare("\n".join(lines))) == lines
+
+
+def test_a_plain_text_s_running_header_is_no_text() -> None:
+    raw = "\n".join(
+        [
+            "在全省水利工作会议上的讲话",
+            "同志们：",
+            "今天召开会议，主要任务是总结去年工作。",
+            "— 1 —",
+            "某省水利厅文件汇编",
+            "去年以来，全省水利系统攻坚克难。",
+            "一、主要成绩",
+            "— 2 —",
+            "某省水利厅文件汇编",
+            "谢谢大家！",
+        ]
+    )
+    assert paragraphs(prepare(raw)) == [
+        "在全省水利工作会议上的讲话",
+        "同志们：",
+        "今天召开会议，主要任务是总结去年工作。",
+        "去年以来，全省水利系统攻坚克难。",
+        "一、主要成绩",
+        "谢谢大家！",
+    ]
+
+
+# fmt: off
+REPEATED_LINES_KEPT = [
+    # a title written twice before the first sentence: a header there cannot be told from it
+    (["全市安全生产工作会议召开", "全市安全生产工作会议召开", "会议强调，要守牢底线。"],
+     ["全市安全生产工作会议召开", "全市安全生产工作会议召开", "会议强调，要守牢底线。"]),
+    # lines with a sentence or a list in them, brackets, and short table cells repeat as text does
+    (["会议强调，要守牢底线。", "（掌声）", "一是抓落实。", "（掌声）"], ["会议强调，要守牢底线。", "（掌声）", "一是抓落实。", "（掌声）"]),
+    (["会议强调，要守牢底线。", "同志们：", "一是抓落实。", "同志们："], ["会议强调，要守牢底线。", "同志们：", "一是抓落实。", "同志们："]),
+    (["名单如下。", "合计", "张三", "合计"], ["名单如下。", "合计", "张三", "合计"]),
+    (["名单如下。", "市公安局、市交通局", "张三", "市公安局、市交通局"], ["名单如下。", "市公安局、市交通局", "张三", "市公安局、市交通局"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lines", "expected"), REPEATED_LINES_KEPT)
+def test_repeated_lines_that_are_no_running_header_stay(lines: list[str], expected: list[str]) -> None:
+    assert paragraphs(prepare("\n".join(lines))) == expected
+
+
+def test_a_page_s_repeated_short_blocks_are_not_running_headers() -> None:
+    # HTML has no pages: a repeated block there (a table's 合计 row, a subheading) is the page's own
+    blocks = ["会议强调，要守牢底线。", "某省水利厅文件汇编", "一是抓落实。", "某省水利厅文件汇编"]
+    assert paragraphs(prepare("".join(f"<p>{block}</p>" for block in blocks))) == blocks
+
+
+# fmt: off
+PROMOTIONS = [
+    "点击上方蓝字关注我们", "点击蓝字关注我们", "▲点击上方蓝字，关注我们", "点击上方“某某发布”关注我们",
+    "长按二维码关注", "长按识别二维码", "长按识别下方二维码，关注我们", "扫码关注我们",
+    "欢迎分享转发", "欢迎转发、点赞、在看", "点亮在看", "点个“在看”吧！", "分享、点赞、在看", "👆点击上方蓝字关注我们",
+]
+PROMOTION_WORDS_IN_SENTENCES = [
+    "请广大市民长按识别二维码，关注“平安某县”公众号，及时了解警情通报。",
+    "欢迎分享转发本文的读者提出宝贵意见。",
+    "点击上方蓝字关注我们的公众号后，即可在线预约办理。",
+    "会议强调，要持续关注我们身边的安全隐患。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PROMOTIONS)
+@pytest.mark.parametrize("fmt", ["plain", "html"])
+def test_a_wechat_promotion_line_is_no_text(line: str, fmt: str) -> None:
+    lines = ["3月9日，全县旅游工作会议召开。", line, "会议强调，要办好节庆活动。"]
+    raw = "\n".join(lines) if fmt == "plain" else "".join(f"<p><strong>{line}</strong></p>" for line in lines)
+    assert paragraphs(prepare(raw)) == [lines[0], lines[2]]
+
+
+@pytest.mark.parametrize("line", PROMOTION_WORDS_IN_SENTENCES)
+def test_a_sentence_with_promotion_words_stays(line: str) -> None:
+    lines = ["3月9日，全县旅游工作会议召开。", line]
+    assert paragraphs(prepare("\n".join(lines))) == lines
