@@ -4,10 +4,12 @@ In order:
 1. the file-name line that leads corpus files (`225…动员部署会.txt`) is taken out (title.py reads it);
 2. the format is decided: `html-document` (a page), `html-fragment` (known tags), else `plain`;
 3. image placeholders (the dashed `这里有图片` block, `[图片]`, `<img>`) become a marker;
-4. blocks: lines of plain text, or the block structure of the HTML (html.py);
+4. blocks: lines of plain text, or the block structure of the HTML (html.py); a plain text's
+   running header or footer (a short line repeated on every page of a PDF it was copied from) goes;
 5. each block: zero-width and control characters go, layout whitespace collapses (a line break
    between two CJK characters is removed, as CSS does; other runs become one space; the ends, with
-   the full-width indentation `　　`, are stripped); empty blocks and dashed rules vanish;
+   the full-width indentation `　　`, are stripped); empty blocks, dashed rules, page numbers
+   (`— 3 —`, `第3页`) and a WeChat account's promotion lines (`点击上方蓝字关注我们`) vanish;
 6. the paragraphs are joined by `\\n` with their spans; the markers' positions are kept;
 7. redaction marks (`**组长`, `*.*万户`) are found in the final text, which keeps them as written;
 8. the script is decided and the Simplified `analysis_text` of the same length is made.
@@ -16,6 +18,7 @@ In order:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from service.errors import EmptyDocument
 from service.pipeline.article import Article, ImagePlaceholder, Options, Redaction, Span, evolve
@@ -62,9 +65,36 @@ _SPACE_AROUND_IMAGE = re.compile(rf"\s*{IMAGE}\s*")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2014]")
 _REDACTION = re.compile(r"[*＊][*＊]*(?:[.．][*＊]+)*")  # [*＊]+, opening with one character
 _PLAIN_NBSP = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
-_PAGE_TOOLS = re.compile(
-    r"[【\[［]\s*(?:(?:字体|字号)\s*[:：][^】\]］]{0,16}|打印(?:本页)?|关闭(?:窗口)?|我要纠错|纠错|收藏|分享(?:到)?|返回顶部)\s*[】\]］]"
+# A page number alone on its line, as a PDF's page footer leaves it in copied text: `— 3 —`, `- 3 -`,
+# `第3页`, `第3页 共12页`, `3/12`, `Page 3 of 12`. A number with no dashes or 页 around it is left:
+# a line `3` may be a list's number whose item was wrapped to the next line.
+_PAGE_NUMBER = re.compile(
+    r"[-—－–─━~～·•][-—－–─━~～·•]*\s*\d{1,4}\s*[-—－–─━~～·•]+"
+    r"|(?:共\s*\d{1,4}\s*页\s*[,，/／]?\s*)?第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(\d{1,4})\s*[/／]\s*(\d{1,4})"
+    r"|(?i:page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)"
 )
+_MAX_PAGE_NUMBER = 24  # characters: longer lines are not tried
+# A WeChat account's promotion lines, where they stand as a line of their own: 点击上方蓝字关注我们,
+# 长按识别二维码, 欢迎分享转发, 点亮在看 ... A sentence that only holds such words is not matched.
+_FLOURISH = r"[\s↑↓▲△▼☝👆👇🔺🔻⬆⬇➤►▶·•●○◆◇★☆※❤♥💗👍🌟✨|｜~～\-—_]*"
+_QUOTED_ACCOUNT = r"[“\"「『][^”\"」』\n]{1,20}[”\"」』]"
+_PROMOTION = re.compile(
+    rf"{_FLOURISH}(?:"
+    rf"(?:点击|点|戳)(?:上方|上面|顶部|标题下方?|下方)?的?(?:蓝字|蓝色字体?|{_QUOTED_ACCOUNT})?[，,\s]*(?:免费|一键)?关注(?:我们|公众号|本号|我)?"
+    r"|(?:长按|扫描|扫)(?:并)?(?:识别)?(?:下方|上方|图中|图片中?|下图|文末)?的?二维码(?:[，,\s]*(?:即可)?(?:一键)?关注(?:我们|公众号|本号)?)?"
+    r"|扫码关注(?:我们|公众号|本号)?"
+    r"|欢迎(?:分享|转发|点赞)(?:[、和与及,，]?(?:分享|转发|点赞|在看|收藏))*(?:到朋友圈)?"
+    r"|(?:点亮|点个|点一下|顺手点个?|记得点个?|别忘了点个?)[“\"]?在看[”\"]?"
+    r"|(?:分享|点赞|在看|收藏)(?:[、，,\s]*(?:分享|点赞|在看|收藏))+"
+    rf")[!！~～吧哦呀。]*{_FLOURISH}"
+)
+_MAX_PROMOTION = 40
+# A running header or footer: a short line with no sentence or list in it (these marks), repeated.
+_SENTENCE = re.compile(r"[。，；！？]")
+_NOT_RUNNING = re.compile(r"[。，；！？：、,;:!?]")
+_RUNNING_LENGTH = (4, 40)  # characters: shorter lines (合计, 是) repeat as a table's cells do
+_LINE_PADDING = " \t\u3000\u00a0"
 CONTEXT = 10  # characters each side of a redaction, within its paragraph
 
 
@@ -81,14 +111,12 @@ def clean(article: Article, options: Options) -> Article:
     if fmt == "plain":
         raw = replace_dashed_blocks(raw, f"\n{IMAGE}\n")
         raw = _PLACEHOLDER_INLINE.sub(IMAGE, _PLAIN_NBSP.sub(" ", raw))
-        blocks = raw.splitlines()
+        blocks = drop_running_lines(raw.splitlines())
     else:
         raw = replace_dashed_blocks(raw, f"<br>{IMAGE}<br>")
         raw = _PLACEHOLDER_INLINE.sub(IMAGE, raw)
         page = extract_blocks(raw, document=fmt == "html-document")
         blocks, page_title, headline = page.blocks, page.title, page.headline
-        if fmt == "html-document":  # a page's tool strip (【字体：大 中 小】【打印】) is no content
-            blocks = [_PAGE_TOOLS.sub("", block) for block in blocks]
     paragraphs, spans, images = _assemble(blocks)
     if not paragraphs:
         raise EmptyDocument("The document has no text once markup and layout are removed.")
@@ -111,6 +139,43 @@ def clean(article: Article, options: Options) -> Article:
         paragraphs=spans,
         metadata=metadata,
     )
+
+
+def drop_running_lines(lines: list[str]) -> list[str]:
+    """The lines without a running header or footer: a short line without a sentence, repeated
+    identically, as a PDF's page header (`某某会议文件汇编`) is in the text copied from it.
+    Occurrences before the first sentence stay: there a title, or a title written twice, cannot be
+    told from a header, and the title matters more."""
+    keys = [_running_key(line) for line in lines]
+    counts = Counter(key for key in keys if key is not None)
+    repeated = {key for key, count in counts.items() if count >= 2}
+    if not repeated:
+        return lines
+    first_sentence = next((index for index, line in enumerate(lines) if _SENTENCE.search(line)), len(lines))
+    return [
+        line
+        for index, (line, key) in enumerate(zip(lines, keys, strict=True))
+        if index < first_sentence or key not in repeated
+    ]
+
+
+def _running_key(line: str) -> str | None:
+    """The line as a running header would repeat, or None when it cannot be one."""
+    key = line.strip(_LINE_PADDING)
+    low, high = _RUNNING_LENGTH
+    if not low <= len(key) <= high or IMAGE in key or key[0] in "(（[【" or _NOT_RUNNING.search(key):
+        return None
+    return key
+
+
+def is_page_chrome(paragraph: str) -> bool:
+    """A page number (`— 3 —`) or a promotion line (`点击上方蓝字关注我们`) standing alone."""
+    if len(paragraph) <= _MAX_PAGE_NUMBER:
+        page = _PAGE_NUMBER.fullmatch(paragraph)
+        if page is not None:
+            number, count = page.group(1, 2)  # `3/12`: a page of a count, never `12/3`
+            return number is None or 0 < int(number) <= int(count)
+    return len(paragraph) <= _MAX_PROMOTION and _PROMOTION.fullmatch(paragraph) is not None
 
 
 def _take_name_line(raw: str) -> tuple[str | None, str]:
@@ -215,7 +280,7 @@ def _assemble(blocks: list[str]) -> tuple[list[str], tuple[Span, ...], tuple[Ima
                 images.append(ImagePlaceholder(offset=position + within, paragraph=len(paragraphs)))
             if _RULE.fullmatch(block):
                 block = ""
-        if not block:
+        if not block or is_page_chrome(block):
             continue
         paragraphs.append(block)
         spans.append(Span(position, position + len(block)))

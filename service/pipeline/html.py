@@ -15,7 +15,15 @@ collapses their whitespace. An `<img>` leaves `IMAGE` where it stood.
 For a whole page (`document=True`) the main content is chosen: `nav`, `header`, `footer`,
 `aside` and elements whose class or id says menu, breadcrumb, search, share, copyright, ... are
 dropped; then the `article`, `main` or content-named container holding the most text that is not
-link text wins, or the whole body if none holds a fair share of it.
+link text wins. A page whose containers are not named so (a table layout: `<td class="nr">`, 内容
+in pinyin initials) has its content chosen by the text itself, as readability does: each block
+scores its characters, plus when it reads as prose (it holds sentence punctuation), minus when it
+is a link, a menu entry, a breadcrumb or a footer line (no sentence in it); the block container
+(`td`, `div`, ...) whose blocks score the most is the article, widened to an enclosing one that
+holds more of the prose (an article's rows around a photo), or the whole body when it holds less
+than half of the page's prose. In the content, the page's own lines are dropped: its bookkeeping
+(发布时间：…, 责任编辑：…), breadcrumb, links to the neighbouring articles, copyright and registration
+lines, and its tool strip (【打印】【关闭窗口】).
 """
 
 from __future__ import annotations
@@ -118,11 +126,29 @@ _CONTENT_NAME = re.compile(
     re.IGNORECASE,
 )
 _CONTENT_TAGS = frozenset(("article", "main"))
+# Where a block of text ends for the prose score: a block, a line break, a table cell (cells of a
+# row are one block of the text, but a layout's menu cell and article cell are apart).
+_CONTAINER = _BLOCK | _CELL  # what may be chosen as the article by its prose score
+_SCORE_BOUNDARY = _CONTAINER | {"br"}
+# A block holding one of these is prose. Full-width only: ASCII `.` and `,` are in numbers and dates.
+_SENTENCE_MARK = re.compile(r"[。，；！？]")
 # A page's own bookkeeping line around the article: 发布时间：…　来源：…, 2020-09-08 19:42 来源：…,
 # 责任编辑：王洋. Dropped from a whole page where the line holds no sentence.
 _PAGE_INFO = re.compile(
     r"\s*(?:(?:发布时间|发布日期|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|撰稿|责任编辑|编辑|审核|校对|"
     r"浏览次数|点击数|阅读次数|阅读数|访问量|字号)\s*[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2})"
+)
+# A page's own furniture where a layout leaves it beside or inside the article: the breadcrumb
+# (当前位置：首页 >> 要闻), the links to the neighbouring articles (上一篇：…), the footer's
+# copyright and its registration numbers (版权所有, 京ICP备12345号, 京公网安备…, 网站标识码).
+_PAGE_FURNITURE = re.compile(
+    r"\s*(?:(?:当前位置|您?当前的?位置|您现在的位置|您的位置|你的位置|上一篇|下一篇|上一条|下一条)\s*[:：]|版权所有|Copyright|©)",
+    re.IGNORECASE,
+)
+_REGISTRATION = re.compile(r"ICP备|ICP证|公网安备|网站标识码")
+# A page's tool strip (【字体：大 中 小】【打印】【关闭窗口】) is no content.
+_PAGE_TOOLS = re.compile(
+    r"[【\[［]\s*(?:(?:字体|字号)\s*[:：][^】\]］]{0,16}|打印(?:本页|此页|本文|文章)?|关闭(?:窗口)?|我要纠错|纠错|收藏|分享(?:到)?|返回顶部)\s*[】\]］]"
 )
 _MAX_INFO_LINE = 160
 FAIR_SHARE = 0.3  # a container must hold this share of the page's text to stand for the page
@@ -130,6 +156,10 @@ FAIR_SHARE = 0.3  # a container must hold this share of the page's text to stand
 # article with an <h2>; one this long is a headline, where a shorter one names a column (学校要闻).
 MIN_H2_HEADLINE = 8
 INNER_SHARE = 0.8  # a nested container that holds this much of the best one is the tighter choice
+MOST_PROSE = 0.5  # the container chosen by its prose score must hold this share of the page's prose
+# An enclosing container with this much of the chosen one's prose holds more of the article (its
+# part past a photo row or a caption), which scored less only for the captions and rows between.
+WIDER_PROSE = 1.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +172,15 @@ class HtmlText:
 class _Element:
     """An open or closed element of a whole page, as a container of text (a candidate for the content)."""
 
-    __slots__ = ("end", "is_candidate", "link_chars", "start", "text_chars")
+    __slots__ = ("end", "is_candidate", "link_chars", "prose_chars", "prose_score", "start", "text_chars")
 
     def __init__(self, start: int, is_candidate: bool) -> None:
         self.start = start  # index into the collected pieces
         self.end = start
         self.text_chars = 0
         self.link_chars = 0
+        self.prose_score = 0  # + characters of its prose blocks, - those of links and other blocks
+        self.prose_chars = 0  # characters of its prose blocks
         self.is_candidate = is_candidate
 
 
@@ -165,6 +197,11 @@ class _Collector:
         self.open_tags: list[str] = []  # the elements open at this point, outermost first
         self.stack: list[_Element] = []  # the same elements as containers, for a whole page only
         self.candidates: list[_Element] = []
+        self.containers: list[_Element] = []  # the closed block containers, innermost first
+        # the block of text being read, for the prose score: its plain and link characters
+        self.block_chars = self.block_link_chars = 0
+        self.is_prose_block = False
+        self.prose_chars = 0  # the page's
         self.skip_depth = 0  # > 0 inside script, style, head, boilerplate
         self.link_depth = 0
         self.pre_depth = 0  # > 0 inside pre (or its old forms): there a line break is a paragraph break
@@ -184,6 +221,8 @@ class _Collector:
         elif name == "h2" and self.h2 is None and self.document:
             self.in_h2 = []
         if self.document:
+            if name in _SCORE_BOUNDARY and (self.block_chars or self.block_link_chars):
+                self._score_block()
             is_candidate = not skipped and self._is_content(name, attrib)
             self.stack.append(_Element(len(self.pieces), is_candidate))
         if skipped:
@@ -206,6 +245,8 @@ class _Collector:
         if not self.open_tags:
             return
         name = self.open_tags.pop()
+        if self.document and name in _SCORE_BOUNDARY and (self.block_chars or self.block_link_chars):
+            self._score_block()  # the block's text is this element's, before it is closed
         element = self.stack.pop() if self.document else None
         if name == "title":
             self.in_title = False
@@ -230,8 +271,12 @@ class _Collector:
         if self.stack:  # a parent holds its children's text: summed as they close, no tree walk
             self.stack[-1].text_chars += element.text_chars
             self.stack[-1].link_chars += element.link_chars
+            self.stack[-1].prose_score += element.prose_score
+            self.stack[-1].prose_chars += element.prose_chars
         if element.is_candidate:
             self.candidates.append(element)
+        if name in _CONTAINER:
+            self.containers.append(element)
 
     def data(self, data: str) -> None:
         if self.in_title and self.title is not None:
@@ -259,6 +304,27 @@ class _Collector:
             self.stack[-1].text_chars += chars
             if self.link_depth:
                 self.stack[-1].link_chars += chars
+                self.block_link_chars += chars
+            else:
+                self.block_chars += chars
+                if not self.is_prose_block and _SENTENCE_MARK.search(data):
+                    self.is_prose_block = True
+
+    def _score_block(self) -> None:
+        """The block read so far, scored into the innermost open element: a block boundary opens or
+        closes here, so no text of the block is outside that element, and none of another block's
+        is in it. Text inside a span that holds a `<br>` is scored into the span, whose score goes
+        to its block container when it closes, as every element's does."""
+        if self.stack:
+            element = self.stack[-1]
+            if self.is_prose_block:
+                element.prose_score += self.block_chars - self.block_link_chars
+                element.prose_chars += self.block_chars
+                self.prose_chars += self.block_chars
+            else:
+                element.prose_score -= self.block_chars + self.block_link_chars
+        self.block_chars = self.block_link_chars = 0
+        self.is_prose_block = False
 
     def comment(self, text: str) -> None:  # comments are dropped
         pass
@@ -296,7 +362,7 @@ def extract_blocks(markup: str, *, document: bool) -> HtmlText:
     if current:
         blocks.append("".join(current))
     if document:
-        blocks = [block for block in blocks if not _is_page_info(block)]
+        blocks = [block for block in (_PAGE_TOOLS.sub("", block) for block in blocks) if not _is_page_line(block)]
     page = HtmlText(
         blocks,
         title=" ".join("".join(collector.title).split()) if collector.title else None,
@@ -328,27 +394,53 @@ def _parse(markup: str, *, document: bool) -> _Collector:
     return collector
 
 
-def _is_page_info(block: str) -> bool:
-    """发布时间：2023-06-15　来源：投资处, 责任编辑：周敏: a line of the page, not of the article."""
-    return len(block) <= _MAX_INFO_LINE and "。" not in block and _PAGE_INFO.match(block) is not None
+def _is_page_line(block: str) -> bool:
+    """发布时间：2023-06-15　来源：投资处, 责任编辑：周敏, 上一篇：…, 版权所有：…: a line of the page,
+    not of the article."""
+    if len(block) > _MAX_INFO_LINE or "。" in block:
+        return False
+    return (
+        _PAGE_INFO.match(block) is not None
+        or _PAGE_FURNITURE.match(block) is not None
+        or _REGISTRATION.search(block) is not None
+    )
+
+
+def _net(element: _Element) -> int:
+    return element.text_chars - element.link_chars
 
 
 def _main_content(collector: _Collector) -> list[str | None]:
-    """The container with the most text that is not links; a tighter one inside it if it holds most."""
+    """The content-named container with the most text that is not links, and a tighter one inside
+    it if that holds most; else the block container whose text reads most as prose."""
     total = sum(len(piece.strip()) for piece in collector.pieces if piece)
-    if not collector.candidates or not total:
+    if not total:
         return collector.pieces
-
-    def net(element: _Element) -> int:
-        return element.text_chars - element.link_chars
-
-    best = max(collector.candidates, key=net)
-    if net(best) < FAIR_SHARE * total:
-        return collector.pieces
+    best = max(collector.candidates, key=_net, default=None)
+    if best is None or _net(best) < FAIR_SHARE * total:
+        return _most_prose(collector)
     inner = [
         element
         for element in collector.candidates
-        if best.start <= element.start and element.end <= best.end and net(element) >= INNER_SHARE * net(best)
+        if best.start <= element.start and element.end <= best.end and _net(element) >= INNER_SHARE * _net(best)
     ]
     tightest = min(inner, key=lambda element: element.end - element.start, default=best)
     return collector.pieces[tightest.start : tightest.end]
+
+
+def _most_prose(collector: _Collector) -> list[str | None]:
+    """The block container with the best prose score, the innermost of equals, widened to an
+    enclosing one with more of the prose; the whole body when it holds too little of the prose."""
+    best: _Element | None = None
+    for element in collector.containers:  # inner ones close first: they win ties
+        if best is None or element.prose_score > best.prose_score:
+            best = element
+    if best is None or best.prose_score <= 0:
+        return collector.pieces
+    for element in collector.containers:  # the enclosing ones close after it, inner to outer
+        encloses = element.start <= best.start and best.end <= element.end
+        if encloses and element.prose_chars >= WIDER_PROSE * best.prose_chars:
+            best = element
+    if best.prose_chars < MOST_PROSE * collector.prose_chars:
+        return collector.pieces
+    return collector.pieces[best.start : best.end]

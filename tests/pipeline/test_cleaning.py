@@ -323,3 +323,174 @@ def test_the_reused_parser_keeps_nothing_of_the_page_before(monkeypatch: pytest.
         with pytest.raises(RuntimeError):
             extract_blocks("<p>丙</p>", document=False)
     assert extract_blocks("<div>丁<br>戊</div>", document=False).blocks == ["丁", "戊"]
+
+
+# A 2000s CMS page laid out in tables, its cells named in pinyin initials (nr = 内容, bt = 标题, sj = 时间):
+# no content-named container, so the cell whose text reads as prose is the article.
+TABLE_PAGE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><title>某县召开春耕生产工作会议--某县农业局</title></head>
+<body><table><tr><td class="dh"><a href="/">首页</a> | <a href="/l?id=1">机构概况</a> | <a href="/l?id=2">农业要闻</a></td></tr></table>
+<table><tr><td width="180"><table><tr><td><b>栏目导航</b></td></tr><tr><td>·<a href="/l?id=3">通知公告</a></td></tr></table></td>
+<td><table><tr><td class="wz">当前位置：<a href="/">首页</a> &gt;&gt; 农业要闻 &gt;&gt; 正文</td></tr></table>
+<table><tr><td class="bt">某县召开春耕生产工作会议</td></tr>
+<tr><td class="sj">发布时间：2012-3-5 10:20:11　来源：县农业局　点击数：</td></tr>
+<tr><td class="nr">　　3月5日，全县春耕生产工作会议在县农业局三楼会议室召开。副县长王某某出席并讲话。<br><br>{middle}
+　　会议要求，各乡镇要抓好种子、化肥等农资供应，确保春耕生产顺利进行。</td></tr>
+<tr><td class="sj">【<a href="javascript:window.print()">打印此页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr></table>
+<table><tr><td>上一篇：<a href="/s?id=9">县农业局开展科技下乡活动</a></td></tr><tr><td>下一篇：<a href="/s?id=11">全县完成小麦播种</a></td></tr></table>
+</td></tr></table>
+<table><tr><td>版权所有：某县农业局　地址：某县人民路1号　邮编：100000<br>联系电话：0000-1234567　某ICP备00000000号　建议使用1024×768分辨率浏览</td></tr></table>
+</body></html>"""
+TABLE_ARTICLE = [
+    "3月5日，全县春耕生产工作会议在县农业局三楼会议室召开。副县长王某某出席并讲话。",
+    "会议要求，各乡镇要抓好种子、化肥等农资供应，确保春耕生产顺利进行。",
+]
+
+
+def test_a_table_layout_page_keeps_the_cell_that_reads_as_prose() -> None:
+    assert paragraphs(prepare(TABLE_PAGE.format(middle=""))) == TABLE_ARTICLE
+
+
+def test_a_table_layout_article_split_around_a_picture_stays_whole() -> None:
+    # the article's cell is two rows of one table around a photo row: their table is the article
+    page = TABLE_PAGE.format(middle="</td></tr><tr><td align=center><img src='a.jpg'><br>会议现场</td></tr><tr><td>")
+    text = prepare(page).text
+    assert TABLE_ARTICLE[0] in text and TABLE_ARTICLE[1] in text
+    assert "当前位置" not in text and "版权所有" not in text and "栏目导航" not in text
+
+
+def test_a_page_of_short_lines_only_keeps_its_body() -> None:
+    # a directory page: no block reads as prose, so none is chosen over the others
+    page = "<html><body><table><tr><td>通知公告</td></tr><tr><td>政策文件</td></tr></table><div>办事指南</div></body></html>"
+    assert paragraphs(prepare(page)) == ["通知公告", "政策文件", "办事指南"]
+
+
+# fmt: off
+PAGE_FURNITURE = [
+    "当前位置：首页 > 新闻中心 > 部门动态",
+    "您现在的位置: 首页 >> 正文",
+    "上一篇：全市召开安全生产工作会议",
+    "下一条：市领导调研乡村振兴工作",
+    "版权所有：某市人民政府办公室　地址：某市人民路1号",
+    "Copyright © 2012 某市水务局 All Rights Reserved",
+    "主办：某市人民政府　京ICP备12345678号-1",
+    "某公网安备 11010502000001号　网站标识码：1100000001",
+    "【我要纠错】 责任编辑：王洋",  # a tool strip's button before the editor's line
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PAGE_FURNITURE)
+def test_a_page_drops_its_breadcrumb_neighbour_links_and_copyright_lines(line: str) -> None:
+    # inside the article's own container, where the choice of content cannot drop them
+    page = f"""<!DOCTYPE html><html><head><title>会议召开</title></head><body><div class="article-content">
+    <p>　　5月8日，某市召开防汛工作会议。会议强调，要压实防汛责任。</p><p>{line}</p>
+    <p>联系电话：0000-1234567</p><p>本报告版权所有归某研究院，转载请注明出处。</p></div></body></html>"""
+    assert paragraphs(prepare(page)) == [
+        "5月8日，某市召开防汛工作会议。会议强调，要压实防汛责任。",
+        "联系电话：0000-1234567",  # a notice's contact line is the article's
+        "本报告版权所有归某研究院，转载请注明出处。",  # a sentence that names the copyright stays
+    ]
+
+
+# fmt: off
+PAGE_NUMBERS = [
+    "— 3 —", "- 12 -", "－3－", "—— 7 ——", "·5·",
+    "第3页", "第 3 页 共 12 页", "共12页 第3页", "3/12", "3 / 12", "Page 2 of 5",
+]
+NOT_PAGE_NUMBERS = [
+    "3", "12/3", "— 2019年 —", "第3页内容如下。", "详见第3页。", "-3℃", "一、总体要求",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PAGE_NUMBERS)
+@pytest.mark.parametrize("fmt", ["plain", "html"])
+def test_a_page_number_alone_on_its_line_is_no_text(line: str, fmt: str) -> None:
+    lines = ["会议强调，要深入学习。", line, "会议指出，要提高站位。"]
+    raw = "\n".join(lines) if fmt == "plain" else "".join(f"<p>{line}</p>" for line in lines)
+    assert paragraphs(prepare(raw)) == [lines[0], lines[2]]
+
+
+@pytest.mark.parametrize("line", NOT_PAGE_NUMBERS)
+def test_a_line_that_only_holds_a_number_is_kept(line: str) -> None:
+    lines = ["会议强调，要深入学习。", line, "会议指出，要提高站位。"]
+    assert paragraphs(prepare("\n".join(lines))) == lines
+
+
+def test_a_plain_text_s_running_header_is_no_text() -> None:
+    raw = "\n".join(
+        [
+            "在全省水利工作会议上的讲话",
+            "同志们：",
+            "今天召开会议，主要任务是总结去年工作。",
+            "— 1 —",
+            "某省水利厅文件汇编",
+            "去年以来，全省水利系统攻坚克难。",
+            "一、主要成绩",
+            "— 2 —",
+            "某省水利厅文件汇编",
+            "谢谢大家！",
+        ]
+    )
+    assert paragraphs(prepare(raw)) == [
+        "在全省水利工作会议上的讲话",
+        "同志们：",
+        "今天召开会议，主要任务是总结去年工作。",
+        "去年以来，全省水利系统攻坚克难。",
+        "一、主要成绩",
+        "谢谢大家！",
+    ]
+
+
+# fmt: off
+REPEATED_LINES_KEPT = [
+    # a title written twice before the first sentence: a header there cannot be told from it
+    (["全市安全生产工作会议召开", "全市安全生产工作会议召开", "会议强调，要守牢底线。"],
+     ["全市安全生产工作会议召开", "全市安全生产工作会议召开", "会议强调，要守牢底线。"]),
+    # lines with a sentence or a list in them, brackets, and short table cells repeat as text does
+    (["会议强调，要守牢底线。", "（掌声）", "一是抓落实。", "（掌声）"], ["会议强调，要守牢底线。", "（掌声）", "一是抓落实。", "（掌声）"]),
+    (["会议强调，要守牢底线。", "同志们：", "一是抓落实。", "同志们："], ["会议强调，要守牢底线。", "同志们：", "一是抓落实。", "同志们："]),
+    (["名单如下。", "合计", "张三", "合计"], ["名单如下。", "合计", "张三", "合计"]),
+    (["名单如下。", "市公安局、市交通局", "张三", "市公安局、市交通局"], ["名单如下。", "市公安局、市交通局", "张三", "市公安局、市交通局"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lines", "expected"), REPEATED_LINES_KEPT)
+def test_repeated_lines_that_are_no_running_header_stay(lines: list[str], expected: list[str]) -> None:
+    assert paragraphs(prepare("\n".join(lines))) == expected
+
+
+def test_a_page_s_repeated_short_blocks_are_not_running_headers() -> None:
+    # HTML has no pages: a repeated block there (a table's 合计 row, a subheading) is the page's own
+    blocks = ["会议强调，要守牢底线。", "某省水利厅文件汇编", "一是抓落实。", "某省水利厅文件汇编"]
+    assert paragraphs(prepare("".join(f"<p>{block}</p>" for block in blocks))) == blocks
+
+
+# fmt: off
+PROMOTIONS = [
+    "点击上方蓝字关注我们", "点击蓝字关注我们", "▲点击上方蓝字，关注我们", "点击上方“某某发布”关注我们",
+    "长按二维码关注", "长按识别二维码", "长按识别下方二维码，关注我们", "扫码关注我们",
+    "欢迎分享转发", "欢迎转发、点赞、在看", "点亮在看", "点个“在看”吧！", "分享、点赞、在看", "👆点击上方蓝字关注我们",
+]
+PROMOTION_WORDS_IN_SENTENCES = [
+    "请广大市民长按识别二维码，关注“平安某县”公众号，及时了解警情通报。",
+    "欢迎分享转发本文的读者提出宝贵意见。",
+    "点击上方蓝字关注我们的公众号后，即可在线预约办理。",
+    "会议强调，要持续关注我们身边的安全隐患。",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("line", PROMOTIONS)
+@pytest.mark.parametrize("fmt", ["plain", "html"])
+def test_a_wechat_promotion_line_is_no_text(line: str, fmt: str) -> None:
+    lines = ["3月9日，全县旅游工作会议召开。", line, "会议强调，要办好节庆活动。"]
+    raw = "\n".join(lines) if fmt == "plain" else "".join(f"<p><strong>{line}</strong></p>" for line in lines)
+    assert paragraphs(prepare(raw)) == [lines[0], lines[2]]
+
+
+@pytest.mark.parametrize("line", PROMOTION_WORDS_IN_SENTENCES)
+def test_a_sentence_with_promotion_words_stays(line: str) -> None:
+    lines = ["3月9日，全县旅游工作会议召开。", line]
+    assert paragraphs(prepare("\n".join(lines))) == lines
