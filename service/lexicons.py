@@ -157,8 +157,10 @@ SPEECH_VERBS = ("指出", "强调", "表示", "要求", "认为", "说", "讲话
 # What an appointment or removal notice holds: 任命X为…, 提名…, 免去X的…职务 (the names follow the
 # verb); X同志任…, X（同志）不再担任…职务 (the name comes first). Most articles hold none, and
 # people's `appointment` rule runs only where one stands.
-# 补选/递补/增选/选举X为Y: a plenary session's election results read as an appointment does.
-APPOINT_VERBS = ("任命", "提名", "免去", "补选", "递补", "增选", "选举")
+# 补选/递补/增选/选举X为Y: a plenary session's election results read as an appointment does;
+# 聘任/聘请X为Y (参事, 顾问) and 解聘X的Y职务, a post held by contract, as 任命 and 免去 do.
+APPOINT_VERBS = ("任命", "提名", "免去", "补选", "递补", "增选", "选举", "聘任", "聘请", "解聘")
+REMOVAL_VERBS = frozenset(("免去", "解聘"))  # X的Y职务: the office the person leaves
 APPOINTED_VERBS = ("同志任", "同志不再担任", "不再担任")
 # Who a person is when the text gives no office: 看望老党员刘德厚, 村民李桂兰说. people's `described`
 # rule reads a name straight after one of these; the word gives no role (it is no office). Not
@@ -170,6 +172,11 @@ PERSON_NOUNS = words(
     "学生 大学生 民警 辅警 消防员 队员 网格员 快递员 企业家 烈士 劳模 劳动模范 市民 游客 患者 家属 "
     # the families a visit to the veterans' and martyrs' homes names (看望烈士遗属张桂芳)
     "遗属 烈士遗属 烈属 军属 军烈属 优抚对象 老战士 老红军 "
+    # a family member a condolence or a visit names (慰问了张三同志的夫人李四); not 爱人, which
+    # opens 爱人民 (热爱人民); 母亲河 is one word, so no name follows its 母亲
+    "夫人 妻子 丈夫 老伴 父亲 母亲 儿子 女儿 "
+    # a student named before the word (李四同学), which people's `comrade` rule reads as 同志
+    "同学 "
     # a student who speaks for the others (学院2020级本科生张三发言): people's `described` rule
     # gives these their words as a role (NOUNS_GIVING_ROLE); not role titles, which keywords leave
     # out (研究生教育 is a topic)

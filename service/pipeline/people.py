@@ -6,26 +6,30 @@ syllable (`才让措`); longer minority names (`巴音朝鲁`) are read after a 
 four characters with no surname (`其木格`) before a verb of attendance (出席, 应邀). Where a name
 ends is decided by what follows it (指出, 出席, 同志, 、, …), so the rules work on the text
 itself; after a title, a verb or adverb word of the segmenter of two characters or more (解读,
-详细) may end it too, and the segmenter's `nr` tags only break a tie. In a byline's brackets a
+详细) may end it too, and the segmenter's `nr` tags only break a tie. A dotted name
+(`汉斯·穆勒`) ends before an honorific or 一行 first (`…先生，`, `…一行。`). In a byline's brackets a
 name ends at a space or the bracket (`（记者 张三 李四）`, `（记者张三）`). Strategies, one function each:
 
 1. `title-before`: a role title, then the name (`中央第二十指导组组长姜大明`). The role is the
    whole clause before the name, split on `、` and `，` outside quotes, walking back as long as
    each piece ends with a title: `省委副书记、省长景俊海` gives 省委副书记 and 省长. A list that
-   follows (`副省长张三、李四出席`) shares the title.
+   follows (`副省长张三、李四出席`) shares the title. A lead word ends the role's reach (尊敬的,
+   感谢, 出席 …, a conjunction opening the piece, a person found before and the joiner after
+   them); `担任Y` after the name adds Y (`副院长张三担任审判长`).
 2. `title-after`: the name, then a title (`习近平总书记`, `于学军副主任`); a scholar's title
    (教授, 院士) only where a body ends right before the name (`某大学司马静教授`), and never a
    place before a title (`驻成都特派员办事处`).
-3. `comrade`: `X同志`; the name is X, never X同志; `以X同志为总书记的` gives X the title.
+3. `comrade`: `X同志` or `X同学`; the name is X, never X同志; `以X同志为总书记的` gives X the title.
 4. `speaker`: a name opening a clause, before 指出/强调/在讲话中指出/… (`王辉忠在讲话中指出`).
 5. `appointment`: an appointment or removal notice, or an election's results. The names follow
-   任命/提名/免去/补选/递补/增选/选举 (a list joined by `、`); the role is what follows 为, up to
-   the clause's end (`任命王志军为水利部副部长`, `提名…为…人选`), or what stands between 的 and
-   职务 (`免去陈立新的国家统计局副局长职务`);
+   任命/提名/免去/补选/递补/增选/选举/聘任/解聘 (a list joined by `、`); the role is what follows
+   为, up to the clause's end (`任命王志军为水利部副部长`, `提名…为…人选`), or what stands between
+   的 and 职务 (`免去陈立新的国家统计局副局长职务`, `解聘…的…参事职务`);
    `X同志任Y`, `X（同志）不再担任Y职务` name the person first. The role is reported whole, as
    written; each piece must end with a title, so 任命书, 任命制 and 免去…处罚 give no one.
 6. `roles-in-brackets`: a name in a list, then its roles in brackets (`出席的有：李文斌（省发展改革委
-   主任）、陈海燕（省国资委主任）`); every piece in the brackets must end with a title.
+   主任）、陈海燕（省国资委主任）`); every piece in the brackets must end with a title, after the
+   sex if given (`（女，某局局长）`), and the item's name is read as after a title (`才让东智`).
 7. `described`: a word for a person with no office (`lexicons.PERSON_NOUNS`: 老党员, 村民, 志愿者),
    then the name, as after a title (`来到老党员刘德厚家中`); it gives no role, but a student
    (`2020级本科生`, `lexicons.NOUNS_GIVING_ROLE`) or an occupation, the segmenter's noun of three
@@ -36,7 +40,8 @@ name ends at a space or the bracket (`（记者 张三 李四）`, `（记者张
    (`就座的还有：张三、李四等`): all of them names, none a known place, two at least.
 10. `profile`: a notice's profile line, the name opening it before `，男，` or `，女，` (of any
    first character that stands as a word: 者永红); the roles follow 现任 (`现任某县县长`).
-Every later occurrence of a found name is a mention (`repeat`). Never a name: a title
+Every later occurrence of a found name is a mention (`repeat`); a part of one dotted name found
+alone (`哈里森州长` after `约翰·哈里森`) is that person. Never a name: a title
 (`组长`), a redaction (`**`), a word from `not_names.txt` (`马克思主义`, `党员`), anything
 that ends like an organization or a place (…委, …局, …省).
 """
@@ -53,6 +58,7 @@ from service.lexicons import (
     APPOINT_VERBS,
     APPOINTED_VERBS,
     NOUNS_GIVING_ROLE,
+    REMOVAL_VERBS,
     SPEECH_VERBS,
     Lexicons,
     trie_pattern,
@@ -61,7 +67,9 @@ from service.lexicons import (
 from service.pipeline.article import Article, Evidence, Options, Person, Token, evolve
 from service.pipeline.entities import lexicon_names, word_at, word_starting_at
 
-_CJK = "\u4e00-\u9fff"
+# Han characters a name may hold: the basic block, Extension A (邓䶮: 䶮 is U+4DAE), the
+# compatibility block and the supplementary planes' Extensions B on (rare given names)
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f"
 _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志, a separator
     trie_pattern(
         [
@@ -81,6 +89,10 @@ _FOLLOWERS = re.compile(  # what may follow a name: a verb of the report, 同志
                 "则 关于 带着 "
                 # a reporter's byline and a photo credit: 记者张晓峰报道, 新华社记者王芳摄
                 "报道 摄 "
+                # a guest's honorific (主席约翰·史密斯先生), 一行 of a delegation, the time of what
+                # one will do or did (外交部长哈维尔·马丁内斯将于, 顾问延斯·普洛特纳日前表示), and
+                # the verbs of a meeting (理事长王海英交流)
+                "先生 女士 阁下 博士 将 日前 近日 交流 座谈 交谈 握手 "
                 # a visit to someone's home: 来到老党员刘德厚家中
                 "家中 家里 "
                 "、 ， 。 ； ： ！ ？ （ ( “ ” , ; :"
@@ -98,6 +110,7 @@ _SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?
 # then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
 _SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
 _COMRADE = re.compile("同志")
+_CLASSMATE = "同学"
 # 联系人：张三，电话…, 联系人：厅办公室 牟晓燕，…: after the colon, a unit and a space may stand
 # before the name; the name ends at a separator, a space, a bracket, a number or 电话.
 _CONTACT_END = r"(?=[，,；;、 \u3000\n（(0-9０-９]|电话|手机|$)"
@@ -109,10 +122,9 @@ _APPOINT = re.compile(f"(?P<verb>{'|'.join(APPOINT_VERBS)})")
 _APPOINTED = re.compile(f"(?P<verb>{'|'.join(APPOINTED_VERBS)})")
 _APPOINTED_ROLE_END = re.compile("[。；，！？：（(\n]")
 _NOMINEE = re.compile("(?:人选|候选人)$")
+_TAKES_ON = "担任"  # 副院长张三担任审判长: a named person's further role, to the clause's end
 # 省领导张三、李四: a leader of the body named before 领导; the list after it are people.
-_LEADERS = re.compile(
-    r"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[\u4e00-\u9fff])"
-)
+_LEADERS = re.compile(rf"(?:自治区|自治州|兵团|省|市|县|区|州|盟|旗|乡|镇|部|委|局|厅|署|办|校|院)领导(?=[{_CJK}])")
 _LEADERS_REACH = 3  # 自治区领导: the longest body before 领导
 # 买买提江·吾斯曼: a transliterated name, its parts joined by a middle dot.
 _ALL_CJK = re.compile(f"[{_CJK}]+")
@@ -122,7 +134,10 @@ _DOT_NAME_HEAD = re.compile(rf"[{_CJK}]{{1,7}}[{_NAME_DOTS}]")
 # A name of five to seven characters (阿不都热依木) only after a title and before a separator or a
 # verb of attendance; these characters never stand in one.
 _ATTENDANCE = "出席|主持|讲话|参加|陪同|列席|致辞|应邀"
-_LONG_NAME_FOLLOWER = re.compile(rf"[、，。；\n]|{_ATTENDANCE}")
+# an honorific or a delegation's 一行 ends a dotted name before any other follower does:
+# 汉斯·穆勒一行 (一 then 行 would end 汉斯·穆勒一行 at the stop), 约翰·史密斯先生，
+_HONORIFICS = "先生|女士|阁下|博士|一行"
+_LONG_NAME_FOLLOWER = re.compile(rf"[、，。；\n]|{_ATTENDANCE}|{_HONORIFICS}")
 # A name of three or four characters with no surname (其木格, a Mongolian name) only after a title
 # and before a verb of attendance, never a separator: 副市长分管工作、 holds no name.
 _UNSURNAMED_FOLLOWER = re.compile(_ATTENDANCE)
@@ -150,12 +165,15 @@ _SPACES = frozenset(" \u3000")
 _PIECE_END = "、，,"
 # what `_piece_start` stops at: a separator, or a quote whose depth it must then count
 _PIECE_MARK = re.compile(f"[{re.escape(_CLAUSE_END + _PIECE_END + ''.join(_QUOTES))}]")
-# what a role never holds: a verb that leads to it, 了 after one (听取和讨论了市委书记张三的报告,
-# 剖析了原局长李四), or a bracket opened before it and not closed (电（记者张三、李四）)
-_AFTER_NAME = re.compile("[和与及、]?")  # 张三和老生代表: what joins a name to the next role
 _JOINERS = re.compile("[和与及]")  # a role piece holds a name found before only with one of these
+_NAME_LENGTHS = (2, 3, 4)  # the lengths of a name a joiner may follow (陆志远与)
+# what a role never holds: a verb that leads to it, 了 after one (听取和讨论了市委书记张三的报告,
+# 剖析了原局长李四), or a bracket opened before it and not closed (电（记者张三、李四）); a speech's
+# address or thanks (尊敬的…副部长, 我要感谢…主席, 还记得老校长), 有 of a list but not of 有限公司;
+# or a conjunction that opens the piece (，与审判员张三: the role is 审判员)
 _ROLE_LEAD = re.compile(
-    r".*(?:由|邀请|陪同|会见|看望|出席|参加|主持|听取|以及|其中|包括|有|了|（(?=[^）]*$)|\((?=[^)]*$))"
+    r".*(?:由|邀请|陪同|会见|看望|出席|参加|主持|听取|以及|其中|包括|有(?!限)|了|尊敬的|感谢|欢迎|祝贺|记得"
+    r"|（(?=[^）]*$)|\((?=[^)]*$))|[与及]"
 )
 _ORG_OR_PLACE_END = set("委部局厅署办院处室组会府省市县区州镇乡村社司所站队团")
 _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言人 专员 督学 法官 检察官 院士 首席"))
@@ -184,7 +202,8 @@ _OCCUPATION_END = "员"  # 收费员, 驾驶员, 讲解员: a word for what a pe
 # item: the character before it is one of these, or the text starts there.
 _LIST_ITEM_BEFORE = "、，：:；\n"
 _LIST_ITEM_MARKS = frozenset(_LIST_ITEM_BEFORE)
-_BRACKETED = re.compile(r"（(?P<inside>[^）)（(。；：，\n]{2,60})[）)]")
+# the roles may follow the sex (王秀兰（女，某区民政局局长）), which is no role
+_BRACKETED = re.compile(r"（(?:[男女][，,、])?(?P<inside>[^）)（(。；：，\n]{2,60})[）)]")
 
 
 def extract_people(article: Article, options: Options) -> Article:
@@ -262,6 +281,7 @@ class _Finder:
         self.roles: dict[str, dict[str, None]] = {}
         self.mentions: dict[str, dict[int, Evidence]] = {}
         self.name_ends: list[int] = []  # where each name found ends: a role stops at one
+        self.found: dict[str, None] = {}  # each name found, as the Simplified text has it
         self.title_lengths = _title_lengths(lex)
         # most texts hold no middle dot, and then no dotted name (买买提江·吾斯曼) is tried
         self.has_dots = any(dot in text for dot in _NAME_DOTS)
@@ -302,6 +322,8 @@ class _Finder:
 
     def _list_after(self, start: int, end: int, roles: list[str], rule: str) -> None:
         text = self.text
+        if text.startswith(_TAKES_ON, end):  # 副院长钟卫平担任审判长: the office taken on too
+            roles = [*roles, *(self._appointed_roles(end + len(_TAKES_ON), office=False) or [])]
         self._add(text[start:end], start, rule, roles)
         while text.startswith("、", end):  # 副省长张三、李四出席: a list shares the title
             nxt = self._name_after(end + 1)
@@ -411,6 +433,20 @@ class _Finder:
             start = self._name_before(match.start())
             if start is not None:
                 self._add(self.text[start : match.start()], start, "comrade", self._comrade_role(match.end()))
+        # 支教团的李晓阳同学放弃…: a student as a comrade (not 同学们, and not a word of the
+        # segmenter: 高中同学, 大学同学). 同学 is one of the lexicons' words for a person, found in
+        # their one pass (`str.find` over the whole text cost 1.4 µs a seed)
+        text = self.text
+        for at, noun_end in self.names.person_nouns:
+            if (
+                noun_end - at != len(_CLASSMATE)
+                or not text.startswith(_CLASSMATE, at)
+                or text[noun_end : noun_end + 1] == "们"
+            ):
+                continue
+            start = self._name_before(at)
+            if start is not None and not self._holds_a_word(start, at):
+                self._add(text[start:at], start, "comrade", [])
 
     def _comrade_role(self, pos: int) -> list[str]:
         """以张三同志为总书记的党中央: a title between 为 and 的, after 同志 at `pos`, is the
@@ -452,10 +488,10 @@ class _Finder:
             pieces = match["inside"].split("、")
             if not all(piece and self._ends_with_title(piece) for piece in pieces):
                 continue  # most brackets hold no title: （扩大）, （2024年）
-            start = self._name_before(match.start())
-            if start is None or (start > 0 and text[start - 1] not in _LIST_ITEM_BEFORE):
+            start = self._list_item_name(match.start())
+            if start is None:
                 continue
-            roles, at = [], match.start() + 1
+            roles, at = [], match.start("inside")
             for piece in pieces:
                 roles.append(self.written[at : at + len(piece)])
                 at += len(piece) + 1
@@ -649,6 +685,16 @@ class _Finder:
             i += 1
         return False
 
+    def _list_item_name(self, end: int) -> int | None:
+        """Where the name of a list item that ends at `end` starts: two to four characters after a
+        list mark (or the text's start), a name as after a title, since the roles in brackets vouch
+        for it (才让东智, the two parts of a Tibetan name)."""
+        text = self.text
+        for start in (end - 2, end - 3, end - 4):
+            if start >= 0 and (start == 0 or text[start - 1] in _LIST_ITEM_MARKS):
+                return start if self._is_name(text[start:end], strong=True) else None
+        return None
+
     def _bracketed_after_list_item(self, bracket: int) -> re.Match[str] | None:
         """The brackets at `bracket`, where a list item (a separator, then 2 to 4 characters) stands
         before them: looked at before the regex and the name, as most brackets follow prose."""
@@ -661,7 +707,7 @@ class _Finder:
             names, end = self._names_after(match.end())
             if not names:
                 continue
-            removal = match["verb"] == "免去"
+            removal = match["verb"] in REMOVAL_VERBS
             marker = "的" if removal else "为"
             if not text.startswith(marker, end):
                 continue
@@ -714,6 +760,8 @@ class _Finder:
 
     def people(self) -> tuple[Person, ...]:
         found = []
+        if self.has_dots:
+            self._fold_dotted_parts()
         appointees = self._appointees()
         for name, roles in self.roles.items():
             mentions = self.mentions[name]
@@ -729,6 +777,29 @@ class _Finder:
         found.sort(key=lambda p: p.mentions[0].start)
         return tuple(found)
 
+    def _fold_dotted_parts(self) -> None:
+        """约翰·哈里森, then 哈里森州长: a part of a dotted name, found as a name of its own, is that
+        person where only one dotted name found has the part; its roles and mentions, and its bare
+        mentions outside the whole name's, join the whole name's."""
+        owners: dict[str, list[str]] = {}
+        for name in self.roles:
+            if _NAME_DOT.search(name):
+                for part in _NAME_DOT.split(name):
+                    owners.setdefault(part, []).append(name)
+        written = self.written
+        for part, (whole, *others) in owners.items():
+            if others or part not in self.roles:
+                continue
+            self.roles[whole].update(self.roles.pop(part))
+            mentions = self.mentions[whole]
+            inside = {at + offset for at in _occurrences(written, whole) for offset in range(len(whole))}
+            for at, evidence in self.mentions.pop(part).items():
+                if at not in inside:
+                    mentions[at] = evidence
+            for at in _occurrences(written, part):
+                if at not in inside and at not in mentions:
+                    mentions[at] = Evidence(at, at + len(part), "repeat")
+
     def _appointees(self) -> list[tuple[str, int, int]]:
         """(name, start, end) of every mention found by a notice (任命X为); most articles have none."""
         return [
@@ -740,6 +811,7 @@ class _Finder:
 
     def _add(self, name: str, start: int, rule: str, roles: list[str]) -> None:
         self.name_ends.append(start + len(name))
+        self.found[name] = None
         name = self.written[start : start + len(name)]  # as the text writes it (習近平, not 习近平)
         self.roles.setdefault(name, {})
         for role in roles:
@@ -811,7 +883,8 @@ class _Finder:
             end = token.end
             while end - pos < 4 and (token := self._name_token_at(end)) is not None:
                 end = token.end
-            if self._is_name(text[pos:end], strong=True):
+            # 哈维尔·马丁内斯: the segmenter's name before a middle dot is a part of a dotted name
+            if self._is_name(text[pos:end], strong=True) and text[end : end + 1] not in _NAME_DOTS:
                 return end
         return None
 
@@ -840,8 +913,10 @@ class _Finder:
         """院长孟凡超解读了: a name after a title, then a verb or adverb word of the segmenter that
         no follower lists (解读, 详细). The word must start where the name ends and be two
         characters or more: after 孟凡 stands 超, a one-character word, so the name is 孟凡超.
-        A `plain` name (no title vouches for it) holds no word of two characters or more."""
-        for length in (2, 3):
+        A `plain` name (no title vouches for it) holds no word of two characters or more. A name of
+        a compound surname is three or four characters (总经理上官明远签订)."""
+        compound = self.text[pos : pos + 2] in self.lex.compound_surnames
+        for length in (3, 4) if compound else (2, 3):
             token = self._token_at(pos + length)
             if (
                 token is not None
@@ -898,7 +973,7 @@ class _Finder:
         """Whether the character at `pos` may start a long name (`_is_long_name`): CJK, and none
         of a sentence's or a title's."""
         first = self.text[pos : pos + 1]
-        return "\u4e00" <= first <= "\u9fff" and first not in _NOT_IN_LONG_NAME
+        return ("\u4e00" <= first <= "\u9fff" or _is_rare_han(first)) and first not in _NOT_IN_LONG_NAME
 
     def _is_long_name(self, candidate: str, *, shortest: int = 5) -> bool:
         """A transliterated name or part: CJK, none of the characters of a sentence or a title."""
@@ -912,7 +987,7 @@ class _Finder:
         """Where a name ending at `end` starts: prefer one with a clean left edge."""
         text = self.text
         last = text[end - 1 : end]
-        if not "\u4e00" <= last <= "\u9fff" or last in _ORG_OR_PLACE_END:
+        if not ("\u4e00" <= last <= "\u9fff" or _is_rare_han(last)) or last in _ORG_OR_PLACE_END:
             return None  # 省委书记, ，同志: no name ends on a body's or a place's last character, nor off CJK
         # a name opens with a surname: looked up before the whole candidate is judged
         surnames, compound = self.lex.surnames, self.lex.compound_surnames
@@ -928,8 +1003,8 @@ class _Finder:
                 return None  # 李希在…: 李希 is already named here; 在 follows the name, it is not in it
             if self._clean_left(start):
                 return start
-        if len(valid) == 1:
-            return valid[0]
+        if len(valid) == 1 and not self._inside_word(valid[0]):
+            return valid[0]  # 新闻媒体记者: no name with an unclean edge starts inside a word (闻媒体)
         for start in valid:
             if self._name_token_at(start) is not None:
                 return start
@@ -939,7 +1014,7 @@ class _Finder:
         if start == 0:
             return True
         before = self.text[start - 1]
-        if not ("\u4e00" <= before <= "\u9fff") or before in _BOUNDARY_BEFORE:
+        if not ("\u4e00" <= before <= "\u9fff" or _is_rare_han(before)) or before in _BOUNDARY_BEFORE:
             return True
         return self._ends_with_title(self.text[max(0, start - 8) : start])
 
@@ -954,11 +1029,10 @@ class _Finder:
             piece = text[start:end]
             lead = _ROLE_LEAD.match(piece)
             cut = start + lead.end() if lead else start
-            name_end = self._name_end_before(end) if _JOINERS.search(piece) else -1
-            if start < name_end:
+            after_name = self._after_found_name(start, end, cut) if _JOINERS.search(piece) else -1
+            if after_name != -1:
                 # 本科生张三和老生代表、本科生李四: a name found before ends the role where it stands
-                lead = _AFTER_NAME.match(text, name_end, end)
-                cut = max(cut, lead.end())
+                lead, cut = True, after_name
             piece = text[cut:end]
             untitled = untitled_nearest and end == title_end
             if not piece or not (untitled or self._ends_with_title(piece)):
@@ -970,10 +1044,24 @@ class _Finder:
         pieces.reverse()
         return pieces
 
-    def _name_end_before(self, pos: int) -> int:
-        """The end of the last name found that ends before `pos` (-1 when none does), looked for
-        only in a piece with a joiner in it (`_JOINERS`), as few are."""
-        return max((end for end in self.name_ends if end < pos), default=-1)
+    def _after_found_name(self, start: int, end: int, cut: int) -> int:
+        """Where a role piece from `start` to `end` starts after a person found before who stands
+        in it, past the joiner after the name (-1 when no one stands there after `cut`, where a
+        lead word ends the piece): 本科生张三和老生代表, 周立群代表市政府与某公司董事长 (names
+        found here), 陆志远与合作社理事长 (a later mention, right before the joiner). Asked only of
+        a piece with a joiner in it (`_JOINERS`)."""
+        text = self.text
+        name_end = max((at for at in self.name_ends if start < at < end), default=-1)
+        # a later mention stands right before a joiner: looked up there (a search of the piece for
+        # every name found cost 2 µs a seed, as 和 stands in many bodies' names)
+        for joiner in _JOINERS.finditer(text, max(start, name_end) + 2, end):
+            at = joiner.start()
+            if any(text[at - length : at] in self.found for length in _NAME_LENGTHS):
+                name_end = at
+        if name_end <= cut:
+            return -1
+        joiner = _JOINERS.search(text, name_end, end)
+        return joiner.end() if joiner is not None else name_end
 
     def _piece_start(self, end: int) -> tuple[int, str]:
         """Walk back from `end` to the nearest separator outside quotes; return its position + 1."""
@@ -1004,6 +1092,14 @@ def _overlaps_appointee(name: str, mentions: dict[int, Evidence], appointees: li
     the notice's markers bound its names, so its reading wins."""
     spans = [(start, end) for other, start, end in appointees if other != name]
     return bool(spans) and all(any(m.start < end and start < m.end for start, end in spans) for m in mentions.values())
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` starts in `text`, each occurrence after the last one's end."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 @cache
@@ -1044,6 +1140,12 @@ def _is_name(lex: Lexicons, candidate: str, strong: bool) -> bool:
     if candidate[0] not in lex.surnames:
         return False
     return len(candidate) <= 3 or strong  # four characters: a minority name, only after a title
+
+
+def _is_rare_han(char: str) -> bool:
+    """Whether `char` is one of `_CJK`'s Han characters outside the basic block (邓䶮), which the
+    callers test first, inline, as nearly every character is in it (a call each cost 1.5 µs a seed)."""
+    return "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003134f"
 
 
 def _embedded_words(lex: Lexicons, candidate: str) -> tuple[str, ...]:
