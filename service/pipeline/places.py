@@ -508,14 +508,19 @@ def _named_counties(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> Iter
             or name[0] in _NOT_SUBORDINATE_START
             or name in _NOT_LISTED_TOWN  # 贫困县, 试点县: kinds of county too
             or name + "县" in lex.place_full_names
-            or not tokens
-            or not starts_word(tokens, start)
+            or not _opens_a_place_word(tokens, start)
         ):
             continue
-        word = word_starting_at(tokens, start)
-        if word is not None and len(word.word) == 2 and not word.tag.startswith(_PLACE_TAGS):
-            continue
         yield start, at + 1
+
+
+def _opens_a_place_word(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a word of the segmenter starts at `start` and, where it is the two-character name
+    itself, is tagged a place (渠阳/ns 县, not 这个/r 镇)."""
+    if not tokens or not starts_word(tokens, start):
+        return False
+    word = word_starting_at(tokens, start)
+    return word is None or len(word.word) != 2 or word.tag.startswith(_PLACE_TAGS)
 
 
 def _named_towns(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, int]]:
@@ -533,12 +538,8 @@ def _named_towns(text: str, tokens: tuple[Token, ...]) -> Iterator[tuple[int, in
                 or (start > 0 and text[start - 1] not in _COUNTY_LEADS)
                 or not _NAMED_TOWN_NAME.fullmatch(text, start, at)
                 or not _is_town_name(text[start : at + 1])
-                or not tokens
-                or not starts_word(tokens, start)
+                or not _opens_a_place_word(tokens, start)
             ):
-                continue
-            word = word_starting_at(tokens, start)
-            if word is not None and len(word.word) == 2 and not word.tag.startswith(_PLACE_TAGS):
                 continue
             yield start, at + 1
 

@@ -9,8 +9,10 @@ import pytest
 
 from service import resources
 from service.lexicons import Lexicons
-from service.pipeline import process, segmenting
-from service.pipeline.article import Article, Options, Span, Upload
+from service.pipeline import organizations, process, segmenting
+from service.pipeline.article import Article, Options, Person, Span, Upload
+from service.pipeline.people import find_people
+from service.pipeline.places import find_places
 from service.segmenter import Segmenter
 from tests.conftest import read_seed, seed_names
 
@@ -42,3 +44,22 @@ def snippet(text: str) -> Article:
 
 
 SEEDS = seed_names()
+
+
+def people(text: str, lexicons: Lexicons) -> dict[str, Person]:
+    """The people stage's finds in a snippet, by name."""
+    article = snippet(text)
+    return {p.name: p for p in find_people(article.text, article.tokens, lexicons)}
+
+
+def places(text: str, lexicons: Lexicons) -> list[str]:
+    """The places stage's names in a snippet, in order."""
+    article = snippet(text)
+    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
+
+
+def organization_names(text: str) -> list[str]:
+    """The organizations stage's names in a snippet, in order."""
+    article = snippet(text)
+    found = organizations.find_organizations(article.simplified, article.tokens, resources.get().lexicons)
+    return [entity.name for entity in found]

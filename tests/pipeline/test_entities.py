@@ -4,18 +4,12 @@ import pytest
 
 from service.lexicons import Lexicons
 from service.pipeline.organizations import find_organizations
-from service.pipeline.places import find_places
-from tests.pipeline.conftest import snippet
+from tests.pipeline.conftest import places, snippet
 
 
 def organizations(text: str, lexicons: Lexicons) -> dict[str, tuple[str, ...]]:
     article = snippet(text)
     return {e.name: e.short_forms for e in find_organizations(article.text, article.tokens, lexicons)}
-
-
-def places(text: str, lexicons: Lexicons) -> list[str]:
-    article = snippet(text)
-    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
 
 
 # fmt: off

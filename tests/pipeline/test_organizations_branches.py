@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from service import resources
-from service.pipeline import organizations, process
+from service.pipeline import process
 from service.pipeline.article import Options, Upload
-from tests.pipeline.conftest import snippet
-
-
-def organization_names(text: str) -> list[str]:
-    article = snippet(text)
-    found = organizations.find_organizations(article.simplified, article.tokens, resources.get().lexicons)
-    return [entity.name for entity in found]
-
+from tests.pipeline.conftest import organization_names
 
 # fmt: off
 FOUND = [

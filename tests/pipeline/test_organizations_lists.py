@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from service import resources
-from service.pipeline import organizations
-from tests.pipeline.conftest import snippet
-
-
-def organization_names(text: str) -> list[str]:
-    article = snippet(text)
-    found = organizations.find_organizations(article.simplified, article.tokens, resources.get().lexicons)
-    return [entity.name for entity in found]
-
+from tests.pipeline.conftest import organization_names
 
 # fmt: off
 FOUND = [

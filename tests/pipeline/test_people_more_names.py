@@ -7,15 +7,8 @@ from __future__ import annotations
 import pytest
 
 from service.lexicons import Lexicons
-from service.pipeline.article import Person
 from service.pipeline.people import find_people
-from tests.pipeline.conftest import snippet
-
-
-def people(text: str, lexicons: Lexicons) -> dict[str, Person]:
-    article = snippet(text)
-    return {p.name: p for p in find_people(article.text, article.tokens, lexicons)}
-
+from tests.pipeline.conftest import people, snippet
 
 # fmt: off
 FOUND = [

@@ -9,13 +9,7 @@ import pytest
 
 from service.lexicons import Lexicons
 from service.pipeline.places import find_places
-from tests.pipeline.conftest import snippet
-
-
-def places(text: str, lexicons: Lexicons) -> list[str]:
-    article = snippet(text)
-    return [e.name for e in find_places(article.text, article.tokens, lexicons)]
-
+from tests.pipeline.conftest import places, snippet
 
 # fmt: off
 LISTED_TOWNS = [
