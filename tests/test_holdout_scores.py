@@ -48,7 +48,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "239_4ccb0b7817036382.txt": {"organization 欧盟"},
     "240_76249f18016de679.txt": {
         "keywords",
-        "meeting.attendance",
         "organization 媒體融合發展司",
         "organization 新疆生產建設兵團",
     },
@@ -57,7 +56,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "organization 民航新疆管理局",
     },
     "242_723cc5d201ce03c3.html": {
-        "meeting.location",
         "organization 知识产权保护司",
         "organization 贵阳大数据交易所",
     },
