@@ -47,7 +47,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "239_4ccb0b7817036382.txt": {"organization 欧盟"},
     "240_76249f18016de679.txt": {
-        "keywords",
         "organization 媒體融合發展司",
         "organization 新疆生產建設兵團",
     },
@@ -59,7 +58,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "organization 知识产权保护司",
         "organization 贵阳大数据交易所",
     },
-    "243_499883d61b2d47da.txt": {"keywords"},
     "246_779402211a419d07.html": {"place 中新广州知识城", "place 广州科学城"},
     "248_f4106d37261e2456.txt": {
         "organization 盟委",
