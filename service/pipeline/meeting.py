@@ -6,14 +6,16 @@
   written, 线上线下相结合); then a format word in a sentence that says the meeting was held
   (召开/举行/…): `全省视频会议召开`, but not `传达…电视电话会议精神`, another meeting's.
   Nothing otherwise: a speech or a report that names no format has none.
-- `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在北京人民大会堂隆重举行` gives
-  北京人民大会堂, `在省防指主持召开` gives 省防指, and a video meeting's main venue, `在石柱县设主会场`
-  or `主会场设在济南`, gives 石柱县 or 济南; what stands between 在 and the verb must hold a place or a
-  venue word, or be a place or an organization the earlier stages found. Else a notice's own
-  `会议地点` item: `二、会议地点\n省行政学院（…路1号）` gives 省行政学院.
+- `location`: `在长春召开` gives 长春, `在京召开` gives 京, `在贵阳签署…协议` gives 贵阳,
+  `在北京人民大会堂隆重举行` gives 北京人民大会堂, `在省防指主持召开` gives 省防指, and a video
+  meeting's main venue, `在石柱县设主会场` or `主会场设在济南`, gives 石柱县 or 济南; what stands
+  between 在 and the verb must hold a place or a venue word, or be a place or an organization the
+  earlier stages found. Else a notice's own `会议地点` item: `二、会议地点\n省行政学院（…路1号）`
+  gives 省行政学院.
 - `attendance`: where a quorum is stated (`应到45人，实到39人`), the 实到 count; else `共800余人`,
   `约300人`, `共2.6万余名`, in a clause that says they attended (参加, 出席, 与会 …); a bare count
-  with those it counts named before it: `出席全会的有市委委员45名` gives 市委委员45名.
+  with those it counts named before it: `出席全会的有市委委员45名` gives 市委委员45名, and a count of
+  名 with them named after it: `共180名学员参加培训` gives 共180名学员.
 Each comes with its evidence: offsets and the rule.
 """
 
@@ -51,10 +53,13 @@ _JOINT_FORMAT = re.compile(
 _OTHER_MEETING = re.compile(r"精神|上的(?:重要)?讲话|上讲话|的部署|部署要求|部署[，。；、]")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 _HELD_RE = re.compile(_HELD)
+# 双方在贵阳签署合作协议: a signing is held where the parties sign (only a venue, for no meeting's
+# format is told by it)
+_SIGNED = "签署|签订|签约"
 # 对 opens the object of an act, so no venue runs over it (在仁爱礁附近海域对外国船只进行拦截)
 _LOCATION = re.compile(
     r"在(?P<location>[^，。；、\s“”‘’《》（）()对]{1,15}?)"
-    rf"(?:以[^，。；\n]{{1,14}}?(?:形式|方式))?(?:隆重|顺利|正式|胜利)?(?:{_HELD}|设主会场|设立主会场)"
+    rf"(?:以[^，。；\n]{{1,14}}?(?:形式|方式))?(?:隆重|顺利|正式|胜利)?(?:{_HELD}|{_SIGNED}|设主会场|设立主会场)"
 )  # 会议在石柱县设主会场，各区县设分会场: a video meeting is where its main venue is
 # 省长在省防指主持召开: the one who chaired it stands between the venue and the verb. Read only
 # after a place or an organization found earlier (`(?:主持)?` in `_LOCATION` cost 5.6 -> 6.8 µs a
@@ -81,12 +86,15 @@ _ATTENDED = re.compile(r"参加|出席|参会|与会|列席|到会|在主会场|
 # 出席全会的有市委委员45名: those who came, named right before a bare count, are part of it. The
 # noun phrase runs back to the nearest 的, verb or mark (the greedy `.*` finds the nearest); after
 # 、 or ， it is the last item of a list the count sums, and is left out.
+_ATTENDEE_NOUNS = "委员|代表|人员|干部|党员|职工|群众|同志|负责人|嘉宾|学生|学员|专家|学者|居民|村民|教师|员工"
 _ATTENDEES = re.compile(
     r".*(?P<cut>的有|的|出席|参加|列席|[。！？；\n：:、，,])"
-    r"(?P<noun>[^的、，,。！？；\n：:和及与等0-9０-９]{0,6}"
-    r"(?:委员|代表|人员|干部|党员|职工|群众|同志|负责人|嘉宾|学生|专家|学者|居民|村民|教师|员工))$",
+    rf"(?P<noun>[^的、，,。！？；\n：:和及与等0-9０-９]{{0,6}}(?:{_ATTENDEE_NOUNS}))$",
     re.DOTALL,  # the nearest cut may be a line break
 )
+# 共180名学员参加培训, 60名基层干部参加: those counted, named right after a count of 名, are part of
+# it too, with a few characters before the noun, none of a mark, a conjunction or a verb of attendance
+_ATTENDEE_NOUN_AFTER = re.compile(rf"[^的、，,。！？；\n：:和及与等参出列到0-9０-９]{{0,4}}?(?:{_ATTENDEE_NOUNS})")
 _ATTENDEES_REACH = 12  # the cut and the noun phrase: at most 3 + 6 + 3 characters
 # 会议应到委员45人，实到39人，符合法定人数: those present are the 实到 count, not the 应到 one (after
 # 应出席, a bare 出席 or 到会 is it too: 应出席代表500名，出席482名)
@@ -217,6 +225,7 @@ def _attendance(text: str, evidence: list[Evidence]) -> str | None:
     for start, end in _head_counts(text):
         if _ATTENDED.search(_sentence_around(text, start)):
             named_from = _attendees_start(text, start)
+            end = _attendees_end(text, end)
             evidence.append(Evidence(named_from, end, "attendance"))
             return text[named_from:end]
     return None
@@ -230,6 +239,15 @@ def _attendees_start(text: str, start: int) -> int:
     if named is None or named["cut"] in "、，,":
         return start
     return named.start("noun")
+
+
+def _attendees_end(text: str, end: int) -> int:
+    """Where a count of 名 ends with those it counts named after it: 共180名学员 of 共180名学员参加培训
+    (a count of 人 is followed by its verb: 共120人参加)."""
+    if not text.endswith("名", 0, end):
+        return end
+    noun = _ATTENDEE_NOUN_AFTER.match(text, end)
+    return end if noun is None else noun.end()
 
 
 def _head_counts(text: str) -> Iterator[tuple[int, int]]:

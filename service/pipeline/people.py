@@ -2,7 +2,8 @@
 
 A name is two to four characters that start with a known surname (single or compound), or,
 after a title, the two parts of a Tibetan name (`次仁平措`, `name_parts.txt`) or a part and one
-syllable (`才让措`); longer minority names (`巴音朝鲁`) are read after a title, and so are three or
+syllable (`才让措`), or two parts of a Mongolian name (`萨仁图雅`); longer minority names (`巴音朝鲁`,
+and before 同志 or 等 too where a part opens them: `那仁满都拉`) are read after a title, and so are three or
 four characters with no surname (`其木格`) before a verb of attendance (出席, 应邀). Where a name
 ends is decided by what follows it (指出, 出席, 同志, 、, …), so the rules work on the text
 itself; after a title, a verb or adverb word of the segmenter of two characters or more (解读,
@@ -138,6 +139,8 @@ _ATTENDANCE = "出席|主持|讲话|参加|陪同|列席|致辞|应邀"
 # 汉斯·穆勒一行 (一 then 行 would end 汉斯·穆勒一行 at the stop), 约翰·史密斯先生，
 _HONORIFICS = "先生|女士|阁下|博士|一行"
 _LONG_NAME_FOLLOWER = re.compile(rf"[、，。；\n]|{_ATTENDANCE}|{_HONORIFICS}")
+# a long name that opens with a name's part (那仁满都拉) ends before these, 同志 and 等 too
+_PART_LED_NAME_FOLLOWER = re.compile(rf"[、，。；\n]|同志|等|{_ATTENDANCE}")
 # A name of three or four characters with no surname (其木格, a Mongolian name) only after a title
 # and before a verb of attendance, never a separator: 副市长分管工作、 holds no name.
 _UNSURNAMED_FOLLOWER = re.compile(_ATTENDANCE)
@@ -182,6 +185,7 @@ _NOT_AFTER_NAME = frozenset(words("代表 委员 成员 教授 研究员 发言�
 # segmenter's `nt` word, or a known organization) ends right before it.
 _AFTER_BODY_AND_NAME = frozenset(words("教授 研究员 院士"))
 _BODY_TAG = "nt"
+_PLACE_TAG = "ns"
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _GIVEN_NAME_TAGS = (*_NAME_TAGS, "ns")
 _VERB_OR_ADVERB_TAGS = ("v", "d", "ad")  # v, vn, vd, vi: 解读, 详细, 认真
@@ -295,7 +299,12 @@ class _Finder:
         text = self.text
         for title_start, title_end in self.titles:
             if self._inside_word(title_end):
-                continue  # 主席台上: a title that ends inside a word (主席台) heads no name
+                # 主席台上: a title that ends inside a word (主席台) heads no name, but for a place
+                # word its last character opens (常务副县长安书海 read 常务副|县|长安|书海)
+                end = self._name_across_place(title_start, title_end)
+                if end is not None:
+                    self._list_after(title_end, end, self._roles_before(title_end), "title-before")
+                continue
             start = title_end
             end = self._name_after(start)
             if end is not None:
@@ -431,7 +440,7 @@ class _Finder:
     def comrade(self) -> None:
         for match in _COMRADE.finditer(self.text):
             start = self._name_before(match.start())
-            if start is not None:
+            if start is not None and not self._ends_longer_name(start, match.start()):
                 self._add(self.text[start : match.start()], start, "comrade", self._comrade_role(match.end()))
         # 支教团的李晓阳同学放弃…: a student as a comrade (not 同学们, and not a word of the
         # segmenter: 高中同学, 大学同学). 同学 is one of the lexicons' words for a person, found in
@@ -447,6 +456,13 @@ class _Finder:
             start = self._name_before(at)
             if start is not None and not self._holds_a_word(start, at):
                 self._add(text[start:at], start, "comrade", [])
+
+    def _ends_longer_name(self, start: int, end: int) -> bool:
+        """Whether a name found before starts before `start` and ends at `end`: 满都拉同志 is the
+        end of 那仁满都拉 found after its title, no name of its own."""
+        if end not in self.name_ends:
+            return False
+        return any(m.start < start and m.end == end for mentions in self.mentions.values() for m in mentions.values())
 
     def _comrade_role(self, pos: int) -> list[str]:
         """以张三同志为总书记的党中央: a title between 为 and 的, after 同志 at `pos`, is the
@@ -872,6 +888,8 @@ class _Finder:
                 and not self._verb_word_ends_at(rest)
             ):
                 return rest
+        if text[pos : pos + 2] in self.lex.name_parts and (end := self._part_led_long_name(pos)) is not None:
+            return end  # 盟长那仁满都拉同志: a Mongolian name a part opens, of five characters or more
         if (
             not opens_name
             and (text[pos + 3 : pos + 4] in _ATTENDANCE_HEADS or text[pos + 4 : pos + 5] in _ATTENDANCE_HEADS)
@@ -886,6 +904,23 @@ class _Finder:
             # 哈维尔·马丁内斯: the segmenter's name before a middle dot is a part of a dotted name
             if self._is_name(text[pos:end], strong=True) and text[end : end + 1] not in _NAME_DOTS:
                 return end
+        return None
+
+    def _part_led_long_name(self, pos: int) -> int | None:
+        """Where a name of five to seven characters after a title ends, that opens with a part of a
+        name (`name_parts.txt`: 那仁满都拉, 宝音德力格尔), before a separator, 同志, 等 or a verb of
+        attendance. The part may hold a character no other long name does (那 of 那仁); the rest
+        holds none, nor a title (盟长巴音朝鲁、 is a name, 副主席乌兰察布市 is not one: 市)."""
+        text = self.text
+        for length in (5, 6, 7):
+            rest = pos + length
+            if (
+                rest < len(text)
+                and _PART_LED_NAME_FOLLOWER.match(text, rest)
+                and self._is_long_name(text[pos + 2 : rest], shortest=3)
+                and not self._verb_word_ends_at(rest)
+            ):
+                return rest
         return None
 
     def _unsurnamed_name_after(self, pos: int) -> int | None:
@@ -948,6 +983,21 @@ class _Finder:
             return False
         word = self.tokens[word_at(self.tokens, pos)]
         return word.start < pos < word.end and word.tag not in _NAME_TAGS
+
+    def _name_across_place(self, title_start: int, title_end: int) -> int | None:
+        """Where a name after a title ends, where the segmenter read the title's last character and
+        the name's surname as a place of two characters (县长|安书海 as 长安, 会长|江某 as 长江).
+        The name is of two or three characters before a separator or a verb of attendance, and the
+        title opens no place word (湖北省长江流域: 省长 inside 湖北省 is no title)."""
+        word = self.tokens[word_at(self.tokens, title_end)]
+        if word.start != title_end - 1 or word.end != title_end + 1 or word.tag != _PLACE_TAG:
+            return None
+        if self.tokens[word_at(self.tokens, title_start)].tag == _PLACE_TAG:
+            return None
+        end = self._name_after(title_end)
+        if end is None or end - title_end > 3 or not _LONG_NAME_FOLLOWER.match(self.text, end):
+            return None
+        return end
 
     def _name_token_at(self, pos: int) -> Token | None:
         """The word that starts at `pos` where the segmenter tags it a person's name."""

@@ -203,3 +203,11 @@ def test_the_frame_of_wire_reports_and_briefings_is_no_keyword() -> None:
 )
 def test_policy_phrases_of_the_central_reports_are_kept_whole(text: str, phrase: str) -> None:
     assert phrase in _ranks(text)
+
+
+def test_a_policy_term_the_segmenter_cut_is_one_keyword() -> None:
+    """小微企业 and 海洋经济 are each one idea in the domain dictionary, not 小微 and 企业."""
+    words = resources.get().segmenter.tag("扶持小微企业发展，壮大海洋经济，推进灾后恢复重建。")
+    found = {token.word for token in words}
+    assert {"小微企业", "海洋经济", "灾后恢复重建"} <= found
+    assert not {"小微", "海洋"} & found

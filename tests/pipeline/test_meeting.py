@@ -67,6 +67,15 @@ MEETINGS = [
     ("各乡镇负责同志、村民代表80余人参加会议。", None, None, "80余人"),
     ("区直部门负责同志，社区居民代表60人参加会议。", None, None, "60人"),
     ("出席大会的代表共500名。", None, None, "共500名"),
+    # a signing is where the parties sign; not where no place or venue stands
+    ("某部与某省人民政府在西宁签署战略合作协议。", None, "西宁", None),
+    ("双方在此基础上签订了补充协议。", None, None, None),
+    # those a count of 名 counts, named right after it (not after a count of 人, nor a word that is no one)
+    ("来自各县的负责同志共95名学员参加培训。", None, None, "共95名学员"),
+    ("全市60名基层干部参加了集中学习。", None, None, "60名基层干部"),
+    ("全区共300名代表出席大会。", None, None, "共300名代表"),
+    ("共120人参加会议。", None, None, "共120人"),
+    ("共40名同学参加，会议持续两天。", None, None, "共40名"),
 ]
 # fmt: on
 
