@@ -416,6 +416,9 @@ def load(data: Path) -> Lexicons:
         org_short[full] = tuple(shorts)
         for name in (full, *shorts):
             org_full.setdefault(name, full)
+    for row in read_rows(data / "international_bodies.txt"):
+        for name in row:  # reported as written: 欧盟 is 欧盟, not 欧洲联盟 (the file says why)
+            org_full.setdefault(name, name)
     sar_bodies = [name for name, *_ in read_rows(data / "sar_bodies.txt") if name not in org_full]
 
     place_full: dict[str, str] = {}

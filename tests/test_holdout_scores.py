@@ -40,30 +40,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "199_ed8280507b447b2d.txt": {"place 陆家嘴"},
     "201_3583cbf13da3cbba.txt": {"place 汉正街"},
     "228_463d8096b8fce362.html": {"place 东弄村"},
-    "235_7f484c12de4f2370.txt": {"place 北京"},
     "237_02f2b6c4af007655.txt": {"organization 国土空间规划局"},
-    "238_fdca3bba90febcff.html": {
-        "organization 上海国际港务（集团）股份有限公司",
-    },
-    "239_4ccb0b7817036382.txt": {"organization 欧盟"},
-    "240_76249f18016de679.txt": {
-        "organization 媒體融合發展司",
-        "organization 新疆生產建設兵團",
-    },
-    "241_5325ff257735ec08.txt": {
-        "organization 民航华东地区管理局",
-        "organization 民航新疆管理局",
-    },
-    "242_723cc5d201ce03c3.html": {
-        "organization 知识产权保护司",
-        "organization 贵阳大数据交易所",
-    },
     "246_779402211a419d07.html": {"place 中新广州知识城", "place 广州科学城"},
-    "248_f4106d37261e2456.txt": {
-        "organization 盟委",
-    },
-    "249_f095aba320781d06.html": {"organization 地委", "organization 自治区党委"},
-    "250_90dfdb76b2132824.txt": {"organization 新疆天业（集团）有限公司", "place 花园镇"},
+    "250_90dfdb76b2132824.txt": {"place 花园镇"},
 }
 
 

@@ -303,6 +303,10 @@ def find_organizations(
         *_departments(text, tokens, lex),
         *_waters(text, tokens, lex),
         *_internationals(text, tokens, lex),
+        *_bare_committees(text, tokens),
+        *_listed_departments(text, tokens, lex),
+        *_civil_aviation(text),
+        *_group_companies(text, tokens, lex),
     ]
     found.extend(_children(text, found, tokens, lex))
     return to_entities(text, found, written=written)
@@ -315,7 +319,8 @@ def _known(text: str, lex: Lexicons, tokens: tuple[Token, ...], known: list[tupl
     is_sar_text: bool | None = None  # asked only when a SAR body's name stands: most texts hold none
     for start, end in known:
         name = text[start:end]
-        if len(name) <= 2 and not (starts_word(tokens, start) and ends_word(tokens, end)):
+        # a name ending in 国 may open 国际 or 国家 (联合国际力量 names no 联合国)
+        if (len(name) <= 2 or name[-1] == "国") and not (starts_word(tokens, start) and ends_word(tokens, end)):
             continue
         full_name = lex.org_full_names.get(name)
         if full_name is not None:
@@ -721,6 +726,7 @@ def _segmenter_nt(tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
         and len(t.word) >= 3
         and t.word.endswith(lex.org_suffixes)
         and not t.word.endswith(_MEETING_TAILS)
+        and t.word != "交易所"  # the kind alone (各交易所): the segmenter tags it as a name
     ]
 
 
@@ -821,3 +827,117 @@ def _waters(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
             if _stands_as_name(tokens, lex, start, match.end()):
                 found.append(Found(start, match.end(), text[start : match.end()], "waters"))
     return found
+
+
+# 14. a Party committee or office its own texts name bare, with no place before it: a prefecture's
+# 地委 and its commissioner's office 行署, a league's 盟委, a banner's 旗委, a region's 自治区党委
+# (省委, 市委 are the `local` rule's, which needs a clause edge: these words are never a field's).
+# A word of its own (各地委员会, 当地委托 are 委员会 and 委托), never 地委员 or 盟委托
+_BARE_COMMITTEE_FIRSTS = frozenset("地盟旗")  # 地委, 盟委, 旗委; and 自治区党委
+_NOT_AFTER_COMMITTEE = frozenset("员托屈派")
+
+
+def _bare_committees(text: str, tokens: tuple[Token, ...]) -> list[Found]:
+    # found at their last character, one character's fast find each (find("地委") cost 1.5 µs a seed)
+    found: list[Found] = []
+    for last in "委署":
+        at = text.find(last, 1)
+        while at != -1:
+            end = at + 1
+            if last == "署":
+                start = at - 1 if text[at - 1] == "行" else -1
+            elif text[at - 1] in _BARE_COMMITTEE_FIRSTS:
+                start = at - 1
+            else:
+                start = at - 4 if text.endswith("自治区党", 0, at) else -1
+            if start >= 0 and text[end : end + 1] not in _NOT_AFTER_COMMITTEE and starts_word(tokens, start):
+                found.append(Found(start, end, text[start:end], "bare-committee"))
+            at = text.find(last, end)
+    return found
+
+
+# 15. the civil aviation administration's regional bodies, named after 民航 and a region or a
+# province: 民航华东地区管理局, 民航新疆管理局, 民航江苏监管局 (the place rules would take only
+# 新疆管理局); not 民航各地区管理局, 民航各监管局 (each of them)
+_CIVIL_AVIATION = re.compile(
+    rf"民航(?:[华东中西][北东南]地区管理局|(?![各全有该])[{_CJK}]{{2,3}}?(?:管理局|监管局|安全监督管理局))"
+)
+
+
+def _civil_aviation(text: str) -> list[Found]:
+    found: list[Found] = []
+    at = text.find("航", 1)  # one character: a fast find ("民航" in text cost 1.5 µs a seed)
+    while at != -1:
+        if text[at - 1] == "民" and (match := _CIVIL_AVIATION.match(text, at - 1)):
+            found.append(Found(match.start(), match.end(), match.group(), "civil-aviation"))
+        at = text.find("航", at + 1)
+    return found
+
+
+# 16. a group company registered with （集团） in its name: 华信能源（集团）有限公司, 上海国际港务（集团）
+# 股份有限公司. The name opens at the place its trade name starts with (支持新疆天业（集团）: not
+# 支持), or else past the verbs and function words before its trade name (支持江河能源（集团）)
+_GROUP_MARK = "（集团）"
+_GROUP_KIND = re.compile("股份有限公司|有限责任公司|有限公司|公司")
+_GROUP_HEAD = re.compile(rf"[{_CJK}]{{2,12}}$")
+
+
+def _group_companies(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    found: list[Found] = []
+    at = text.find(_GROUP_MARK)
+    while at != -1:
+        kind = _GROUP_KIND.match(text, at + len(_GROUP_MARK))
+        head = _GROUP_HEAD.search(text, max(0, at - 12), at)
+        if kind is not None and head is not None:
+            start = head.start()
+            place = next((s for s, _ in lexicon_names(text, lex).prefixes if start <= s < at - 1), None)
+            start = place if place is not None else _past_leading_verbs(tokens, start, at)
+            if at - start >= 2:
+                found.append(Found(start, kind.end(), text[start : kind.end()], "group-company"))
+        at = text.find(_GROUP_MARK, at + 1)
+    return found
+
+
+# 17. a ministry's department (司) in a list of the ministry's units, with no 司长 after it:
+# 部办公厅、政策法规司、市场监管司有关负责同志. Between list marks, or before who speaks for it
+# (有关负责同志, 负责人): only a department of the central government is a 司 (a province's is a 处)
+_LISTED_DEPARTMENT_AFTER = re.compile("[、，和及]|有关|负责|相关|主要")
+
+
+def _listed_departments(text: str, tokens: tuple[Token, ...], lex: Lexicons) -> list[Found]:
+    found: list[Found] = []
+    at = text.find("司")  # one character: a fast find; a list goes on after one (司、)
+    while at != -1:
+        if text[at + 1 : at + 2] != "、":
+            at = text.find("司", at + 1)
+            continue
+        first = at
+        # the list's departments, from the first marked one on: 战略规划司、知识产权保护司负责同志
+        while first != -1 and text[first - 1 : first] != "公":
+            end = first + 1
+            window = text[max(0, end - _DEPARTMENT_REACH) : end - 1]
+            stem = _DEPARTMENT_STEM.search(window if end > _DEPARTMENT_REACH else "\n" + window)
+            if stem is None or not _LISTED_DEPARTMENT_AFTER.match(text, end):
+                break
+            start = end - 1 - len(stem.group(1))
+            if text[start] not in _NOT_SCHOOL_FIRST and end - start >= 4 and _stands_as_name(tokens, lex, start, end):
+                found.append(Found(start, end, text[start:end], "listed-department"))
+            nxt = _LISTED_DEPARTMENT_NEXT.match(text, end + 1)
+            first = nxt.end() - 1 if nxt is not None and text[end] == "、" else -1
+        at = text.find("司", at + 2)
+    return found
+
+
+_LISTED_DEPARTMENT_NEXT = re.compile(rf"[{_CJK}]{{2,8}}?司")
+
+
+_NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "u")  # a verb, preposition, conjunction, adverb, pronoun
+
+
+def _past_leading_verbs(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Where a name opens in `start`..`end`: past the segmenter's verbs and function words before it."""
+    i = word_at(tokens, start)
+    while i < len(tokens) and tokens[i].start < end and tokens[i].tag.startswith(_NOT_NAME_TAGS):
+        start = tokens[i].end
+        i += 1
+    return start

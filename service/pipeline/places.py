@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate, chain
 
 from service import resources
-from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, Lexicons, word_positions, words
+from service.lexicons import ONE_CHAR_LEADS, ONE_CHAR_PLACES, ZONE_SUFFIXES, Lexicons, word_positions, words
 from service.pipeline.article import Article, Entity, Evidence, Options, Person, Token, evolve
 from service.pipeline.entities import (
     Found,
@@ -90,6 +90,9 @@ _PARENT_ENDINGS = ("市", "州", "地区", "盟")
 # 等 closes a list (新郑市、登封市等县（市）): never a name's first character
 _NOT_SUBORDINATE_START = "各全本该每所其城郊辖市县区乡镇村中新老等"
 _SUBORDINATE = re.compile(r"[^\W\d_委府党局厅办会的和与在要各全]{1,4}?(?:自治县|自治旗|县|区|旗)(?![长级域别划内间])")
+# a development zone's kind alone after its city is no district of it (广州开发区, 苏州高新区: the
+# zone the city runs, named for the city, which the places stage reports as the city)
+_ZONE_KINDS = frozenset((*ZONE_SUFFIXES, "经开区"))
 _COUNTY_ENDINGS = ("县", "区", "旗", "市")
 # A town, township, street or village: two to four characters of a name, then its kind; never
 # 乡村 or 村民 (the words, not places), nor a body (镇政府, 村委会), nor 乡镇 (towns and townships:
@@ -630,7 +633,8 @@ def find_places(
         elif full != name:
             end = _with_level_in_word(text, tokens, start, end)  # 柳江县/ns, where the list has 柳江区
         if tokens and (
-            not starts_word(tokens, start)
+            # a capital after 首都, which the segmenter joins to it as one word (首都北京/ns)
+            (not starts_word(tokens, start) and not text.endswith("首都", 0, start))
             or ((len(name) <= 2 or not name.endswith(_FULL_ENDINGS)) and not ends_word(tokens, end))
         ):
             continue
@@ -656,7 +660,7 @@ def find_places(
             end = item.end
             while True:
                 match = _SUBORDINATE.match(text, end)
-                if match is None or match.group()[0] in _NOT_SUBORDINATE_START:
+                if match is None or match.group()[0] in _NOT_SUBORDINATE_START or match.group() in _ZONE_KINDS:
                     break
                 found.append(Found(match.start(), match.end(), match.group(), "subordinate"))
                 if not text.startswith("、", match.end()):
