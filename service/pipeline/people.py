@@ -294,8 +294,11 @@ class _Finder:
     def title_before(self) -> None:
         text = self.text
         for title_start, title_end in self.titles:
-            if self._inside_word(title_end):
-                continue  # 主席台上: a title that ends inside a word (主席台) heads no name
+            # 主席台上: a title that ends inside a word (主席台) heads no name. Asked only before a
+            # Han character: a third of the titles stand before a separator (省长、, 书记，)
+            following = text[title_end : title_end + 1]
+            if ("\u4e00" <= following <= "\u9fff" or _is_rare_han(following)) and self._inside_word(title_end):
+                continue
             start = title_end
             end = self._name_after(start)
             if end is not None:
@@ -762,7 +765,8 @@ class _Finder:
         found = []
         if self.has_dots:
             self._fold_dotted_parts()
-        appointees = self._appointees()
+        # only a notice names appointees, and most texts hold no notice verb (任命)
+        appointees = self._appointees() if self.names.notice_verbs else []
         for name, roles in self.roles.items():
             mentions = self.mentions[name]
             if appointees and _overlaps_appointee(name, mentions, appointees):
@@ -830,6 +834,9 @@ class _Finder:
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
         text = self.text
+        first = text[pos : pos + 1]
+        if not ("\u4e00" <= first <= "\u9fff" or _is_rare_han(first)):
+            return None  # every name opens with a Han character; a third of the titles stand before a separator
         dotted = self._dotted_name_after(pos) if self.has_dots else None
         if dotted is not None:
             return dotted
@@ -917,12 +924,13 @@ class _Finder:
         a compound surname is three or four characters (总经理上官明远签订)."""
         compound = self.text[pos : pos + 2] in self.lex.compound_surnames
         for length in (3, 4) if compound else (2, 3):
+            if not self._is_name(self.text[pos : pos + length], strong=not plain):
+                continue  # asked first: remembered, where the word is looked up among the tokens
             token = self._token_at(pos + length)
             if (
                 token is not None
                 and token.end - token.start >= 2
                 and token.tag.startswith(_VERB_OR_ADVERB_TAGS)
-                and self._is_name(self.text[pos : pos + length], strong=not plain)
                 and not (plain and self._holds_a_word(pos, pos + length))
             ):
                 return pos + length
