@@ -57,6 +57,7 @@ from service import resources
 from service.lexicons import (
     APPOINT_VERBS,
     APPOINTED_VERBS,
+    COMRADE,
     NOUNS_GIVING_ROLE,
     REMOVAL_VERBS,
     SPEECH_VERBS,
@@ -109,7 +110,6 @@ _SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?
 # From the clause mark to its speaker's verb: the name (2 to 4 characters) straight after the mark,
 # then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
 _SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
-_COMRADE = re.compile("同志")
 _CLASSMATE = "同学"
 # 联系人：张三，电话…, 联系人：厅办公室 牟晓燕，…: after the colon, a unit and a space may stand
 # before the name; the name ends at a separator, a space, a bracket, a number or 电话.
@@ -230,20 +230,18 @@ def find_people(
     return finder.people()
 
 
-def _leaders(text: str) -> Iterator[re.Match[str]]:
-    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`str.find`), where the
-    pattern's class of 20 body characters made it stop at every 省, 市 and 部 (7 -> 1 µs a seed).
-    Every match ends with 领导 and starts at most `_LEADERS_REACH` characters before it, so each
-    领导 is searched for apart, from the last match's end as finditer goes on, up to the
-    character after it, which the look-ahead reads."""
+def _leaders(text: str, leaders: list[int]) -> Iterator[re.Match[str]]:
+    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`leaders`: where each
+    starts, in order), where the pattern's class of 20 body characters made it stop at every 省, 市
+    and 部 (7 -> 1 µs a seed). Every match ends with 领导 and starts at most `_LEADERS_REACH`
+    characters before it, so each 领导 is searched for apart, from the last match's end as finditer
+    goes on, up to the character after it, which the look-ahead reads."""
     last_end = 0
-    at = text.find("领导")
-    while at != -1:
+    for at in leaders:
         match = _LEADERS.search(text, max(last_end, at - _LEADERS_REACH), at + 3)
         if match is not None:
             yield match
             last_end = match.end()
-        at = text.find("领导", at + 2)
 
 
 def speakers(text: str, verbs: list[int]) -> Iterator[re.Match[str]]:
@@ -316,7 +314,7 @@ class _Finder:
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
                 for name_start, name_end in names:
                     self._add(text[name_start:name_end], name_start, "title-before", roles)
-        for match in _leaders(text):  # 市领导张三、李四同志: people, with no title of their own
+        for match in _leaders(text, self.names.leaders):  # 市领导张三、李四同志: people, with no title of their own
             if self._inside_word(match.end()):
                 continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
             end = self._name_after(match.end())
@@ -432,10 +430,10 @@ class _Finder:
 
     # 3. X同志: the name is X
     def comrade(self) -> None:
-        for match in _COMRADE.finditer(self.text):
-            start = self._name_before(match.start())
+        for at in self.names.comrades:  # where the lexicons' pass found 同志
+            start = self._name_before(at)
             if start is not None:
-                self._add(self.text[start : match.start()], start, "comrade", self._comrade_role(match.end()))
+                self._add(self.text[start:at], start, "comrade", self._comrade_role(at + len(COMRADE)))
         # 支教团的李晓阳同学放弃…: a student as a comrade (not 同学们, and not a word of the
         # segmenter: 高中同学, 大学同学). 同学 is one of the lexicons' words for a person, found in
         # their one pass (`str.find` over the whole text cost 1.4 µs a seed)
