@@ -827,7 +827,11 @@ class _Finder:
         """Whether `piece` ends with a role title: its last few characters looked up, where a
         regex of the titles anchored at the end (`(?:titles)$`) tried them at every position."""
         titles = self.lex.role_titles
-        return any(piece[-length:] in titles for length in self.title_lengths)
+        # a loop, not any() over a generator, which cost 0.3 µs a call more (some seven calls a seed)
+        for length in self.title_lengths:  # noqa: SIM110
+            if piece[-length:] in titles:
+                return True
+        return False
 
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
