@@ -58,6 +58,7 @@ from service import resources
 from service.lexicons import (
     APPOINT_VERBS,
     APPOINTED_VERBS,
+    COMRADE,
     NOUNS_GIVING_ROLE,
     REMOVAL_VERBS,
     SPEECH_VERBS,
@@ -110,7 +111,6 @@ _SPEAKER = re.compile(rf"(?P<name>[{_CJK}]{{2,4}}?)(?:在[^，。；\n]{{0,12}}?
 # From the clause mark to its speaker's verb: the name (2 to 4 characters) straight after the mark,
 # then the verb, or 在 and up to 12 characters before it (1 + 4 + 1 + 12).
 _SPEECH_VERB_NEAREST, _SPEECH_VERB_FARTHEST = 3, 18
-_COMRADE = re.compile("同志")
 _CLASSMATE = "同学"
 # 联系人：张三，电话…, 联系人：厅办公室 牟晓燕，…: after the colon, a unit and a space may stand
 # before the name; the name ends at a separator, a space, a bracket, a number or 电话.
@@ -234,20 +234,18 @@ def find_people(
     return finder.people()
 
 
-def _leaders(text: str) -> Iterator[re.Match[str]]:
-    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`str.find`), where the
-    pattern's class of 20 body characters made it stop at every 省, 市 and 部 (7 -> 1 µs a seed).
-    Every match ends with 领导 and starts at most `_LEADERS_REACH` characters before it, so each
-    领导 is searched for apart, from the last match's end as finditer goes on, up to the
-    character after it, which the look-ahead reads."""
+def _leaders(text: str, leaders: list[int]) -> Iterator[re.Match[str]]:
+    """`_LEADERS.finditer(text)`, with `re` set going only at a 领导 (`leaders`: where each
+    starts, in order), where the pattern's class of 20 body characters made it stop at every 省, 市
+    and 部 (7 -> 1 µs a seed). Every match ends with 领导 and starts at most `_LEADERS_REACH`
+    characters before it, so each 领导 is searched for apart, from the last match's end as finditer
+    goes on, up to the character after it, which the look-ahead reads."""
     last_end = 0
-    at = text.find("领导")
-    while at != -1:
+    for at in leaders:
         match = _LEADERS.search(text, max(last_end, at - _LEADERS_REACH), at + 3)
         if match is not None:
             yield match
             last_end = match.end()
-        at = text.find("领导", at + 2)
 
 
 def speakers(text: str, verbs: list[int]) -> Iterator[re.Match[str]]:
@@ -298,9 +296,11 @@ class _Finder:
     def title_before(self) -> None:
         text = self.text
         for title_start, title_end in self.titles:
-            if self._inside_word(title_end):
-                # 主席台上: a title that ends inside a word (主席台) heads no name, but for a place
-                # word its last character opens (常务副县长安书海 read 常务副|县|长安|书海)
+            # 主席台上: a title that ends inside a word (主席台) heads no name, but for a place word
+            # its last character opens (常务副县长安书海 read 常务副|县|长安|书海). Asked only before a
+            # Han character: a third of the titles stand before a separator (省长、, 书记，)
+            following = text[title_end : title_end + 1]
+            if ("\u4e00" <= following <= "\u9fff" or _is_rare_han(following)) and self._inside_word(title_end):
                 end = self._name_across_place(title_start, title_end)
                 if end is not None:
                     self._list_after(title_end, end, self._roles_before(title_end), "title-before")
@@ -322,7 +322,7 @@ class _Finder:
                 roles = [re.split(r"[（( \u3000]", role)[-1] for role in self._roles_before(title_end)]
                 for name_start, name_end in names:
                     self._add(text[name_start:name_end], name_start, "title-before", roles)
-        for match in _leaders(text):  # 市领导张三、李四同志: people, with no title of their own
+        for match in _leaders(text, self.names.leaders):  # 市领导张三、李四同志: people, with no title of their own
             if self._inside_word(match.end()):
                 continue  # 高校领导班子: 校领导 ends inside the word 领导班子, so no name follows it
             end = self._name_after(match.end())
@@ -438,10 +438,10 @@ class _Finder:
 
     # 3. X同志: the name is X
     def comrade(self) -> None:
-        for match in _COMRADE.finditer(self.text):
-            start = self._name_before(match.start())
-            if start is not None and not self._ends_longer_name(start, match.start()):
-                self._add(self.text[start : match.start()], start, "comrade", self._comrade_role(match.end()))
+        for at in self.names.comrades:  # where the lexicons' pass found 同志
+            start = self._name_before(at)
+            if start is not None and not self._ends_longer_name(start, at):
+                self._add(self.text[start:at], start, "comrade", self._comrade_role(at + len(COMRADE)))
         # 支教团的李晓阳同学放弃…: a student as a comrade (not 同学们, and not a word of the
         # segmenter: 高中同学, 大学同学). 同学 is one of the lexicons' words for a person, found in
         # their one pass (`str.find` over the whole text cost 1.4 µs a seed)
@@ -778,7 +778,8 @@ class _Finder:
         found = []
         if self.has_dots:
             self._fold_dotted_parts()
-        appointees = self._appointees()
+        # only a notice names appointees, and most texts hold no notice verb (任命)
+        appointees = self._appointees() if self.names.notice_verbs else []
         for name, roles in self.roles.items():
             mentions = self.mentions[name]
             if appointees and _overlaps_appointee(name, mentions, appointees):
@@ -841,11 +842,18 @@ class _Finder:
         """Whether `piece` ends with a role title: its last few characters looked up, where a
         regex of the titles anchored at the end (`(?:titles)$`) tried them at every position."""
         titles = self.lex.role_titles
-        return any(piece[-length:] in titles for length in self.title_lengths)
+        # a loop, not any() over a generator, which cost 0.3 µs a call more (some seven calls a seed)
+        for length in self.title_lengths:  # noqa: SIM110
+            if piece[-length:] in titles:
+                return True
+        return False
 
     def _name_after(self, pos: int) -> int | None:
         """Where a name starting at `pos` ends: the shortest that a follower word confirms."""
         text = self.text
+        first = text[pos : pos + 1]
+        if not ("\u4e00" <= first <= "\u9fff" or _is_rare_han(first)):
+            return None  # every name opens with a Han character; a third of the titles stand before a separator
         dotted = self._dotted_name_after(pos) if self.has_dots else None
         if dotted is not None:
             return dotted
@@ -952,12 +960,13 @@ class _Finder:
         a compound surname is three or four characters (总经理上官明远签订)."""
         compound = self.text[pos : pos + 2] in self.lex.compound_surnames
         for length in (3, 4) if compound else (2, 3):
+            if not self._is_name(self.text[pos : pos + length], strong=not plain):
+                continue  # asked first: remembered, where the word is looked up among the tokens
             token = self._token_at(pos + length)
             if (
                 token is not None
                 and token.end - token.start >= 2
                 and token.tag.startswith(_VERB_OR_ADVERB_TAGS)
-                and self._is_name(self.text[pos : pos + length], strong=not plain)
                 and not (plain and self._holds_a_word(pos, pos + length))
             ):
                 return pos + length
