@@ -14,6 +14,7 @@ import json
 import os
 import re
 import runpy
+import shutil
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -81,9 +82,14 @@ def nginx_directive(name: str, *, location: str | None = None) -> str:
 
 
 def gunicorn_config(environ: dict[str, str]) -> dict[str, Any]:
-    """gunicorn.conf.py as gunicorn sees it in a container with `environ`."""
+    """gunicorn.conf.py as gunicorn sees it in a container with `environ`. Reading it makes a
+    metrics directory of its own (gunicorn's exit hook would remove it): removed here."""
     with mock.patch.dict(os.environ, environ, clear=True):
-        return runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        made = os.environ.get("PROMETHEUS_MULTIPROC_DIR") if os.environ.get("WENJI_OWNS_METRICS_DIR") else None
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+    return config
 
 
 def variables_read_by_gunicorn_conf() -> set[str]:
