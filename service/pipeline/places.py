@@ -404,16 +404,25 @@ def _listed_stems(text: str, tokens: tuple[Token, ...], lex: Lexicons, found: li
     """A stem of `lex.place_stems` (兴国, 长治) written as a word of its own and joined by `、` to a
     place the lexicon found, or to such a stem, after or before it (瑞金、兴国、于都; 晋城、长治等地)."""
     places = [(item.start, item.end) for item in found]
+    # Each span is walked from once: two stems side by side (文成、永嘉) would otherwise hand each
+    # other back and forth for ever.
+    seen = set(places)
     while places:
         start, end = places.pop()
         word = word_starting_at(tokens, end + 1) if text.startswith("、", end) else None
-        if word is not None and (full := lex.place_stems.get(word.word)) is not None:
+        if word is not None and (word.start, word.end) not in seen and (full := lex.place_stems.get(word.word)):
             yield Found(word.start, word.end, full, "listed-stem")
+            seen.add((word.start, word.end))
             places.append((word.start, word.end))
         if start > 2 and text[start - 1] == "、":
             word = tokens[word_at(tokens, start - 2)]
-            if word.end == start - 1 and (full := lex.place_stems.get(word.word)) is not None:
+            if (
+                word.end == start - 1
+                and (word.start, word.end) not in seen
+                and (full := lex.place_stems.get(word.word)) is not None
+            ):
                 yield Found(word.start, word.end, full, "listed-stem")
+                seen.add((word.start, word.end))
                 places.append((word.start, word.end))
 
 

@@ -5,6 +5,8 @@ suffix (宜阳市 for the gazetteer's 宜阳县), a county outside it acting as 
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from service.lexicons import Lexicons
@@ -205,3 +207,19 @@ def test_regions_lakes_and_the_places_of_hong_kong_and_macau(text: str, names: l
 @pytest.mark.parametrize("text", NOT_HAND_LISTED)
 def test_a_region_s_name_across_two_words_is_no_place(text: str, lexicons: Lexicons) -> None:
     assert places(text, lexicons) == []
+
+
+def test_stems_listed_side_by_side_end(lexicons: Lexicons) -> None:
+    # 永嘉、文成 are both stems the gazetteer withholds: each found the other again, for ever, until
+    # each span was walked from once. The alarm turns a hang back into a failure.
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the list of stems was walked for ever")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        found = places("会议要求，鹿城区、永嘉、文成、泰顺要加强监督。", lexicons)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found == ["鹿城区", "永嘉", "文成", "泰顺"]
