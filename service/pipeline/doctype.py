@@ -23,6 +23,9 @@ _TITLE_KINDS = (
     (re.compile(r"(?:公告|通告)$"), "announcement"),
     # 任前公示, 拟表彰对象的公示: a public notice, open for comment until a date, signed by its office
     (re.compile(r"公示$"), "notice"),
+    # 关于…问题的通报: a circular that names and censures, sent down as a notice is; a news title
+    # about one (省纪委通报3起典型问题) does not end with it
+    (re.compile(r"的(?:情况)?通报$"), "notice"),
     (re.compile(r"的(?:决定)$"), "decision"),
     (re.compile(r"的(?:实施意见|指导意见|意见)$"), "opinion"),
     (re.compile(r"(?:办法|规定|条例|细则|规则)(?:（试行）|\(试行\))?$"), "regulation"),
@@ -31,6 +34,7 @@ _TITLE_KINDS = (
 _CLOSING_KINDS = (
     (re.compile(r"特此通知"), "notice"),
     (re.compile(r"特此公示"), "notice"),
+    (re.compile(r"特此通报"), "notice"),
     (re.compile(r"特此(?:公告|通告)"), "announcement"),
 )
 _SPEECH_TITLE = re.compile(r"(?:上的|时的|中的)?(?:讲话|发言|发言材料|致辞|演讲|讲稿|报告)(?:稿|提纲|摘要)?$")
