@@ -409,18 +409,13 @@ def _listed_stems(text: str, tokens: tuple[Token, ...], lex: Lexicons, found: li
     seen = set(places)
     while places:
         start, end = places.pop()
-        word = word_starting_at(tokens, end + 1) if text.startswith("、", end) else None
-        if word is not None and (word.start, word.end) not in seen and (full := lex.place_stems.get(word.word)):
-            yield Found(word.start, word.end, full, "listed-stem")
-            seen.add((word.start, word.end))
-            places.append((word.start, word.end))
-        if start > 2 and text[start - 1] == "、":
-            word = tokens[word_at(tokens, start - 2)]
-            if (
-                word.end == start - 1
-                and (word.start, word.end) not in seen
-                and (full := lex.place_stems.get(word.word)) is not None
-            ):
+        after = word_starting_at(tokens, end + 1) if text.startswith("、", end) else None
+        before = tokens[word_at(tokens, start - 2)] if start > 2 and text[start - 1] == "、" else None
+        for word in (after, before):
+            if word is None or (word.start, word.end) in seen or (word is before and word.end != start - 1):
+                continue
+            full = lex.place_stems.get(word.word)
+            if full is not None:
                 yield Found(word.start, word.end, full, "listed-stem")
                 seen.add((word.start, word.end))
                 places.append((word.start, word.end))

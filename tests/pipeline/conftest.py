@@ -63,3 +63,18 @@ def organization_names(text: str) -> list[str]:
     article = snippet(text)
     found = organizations.find_organizations(article.simplified, article.tokens, resources.get().lexicons)
     return [entity.name for entity in found]
+
+
+def assert_person(text: str, name: str, roles: tuple[str, ...], lexicons: Lexicons) -> None:
+    """The people stage finds `name` in `text` with exactly `roles`, every mention on the name."""
+    found = people(text, lexicons)
+    assert name in found, sorted(found)
+    assert found[name].roles == roles
+    for mention in found[name].mentions:
+        assert text[mention.start : mention.end] == name
+
+
+def assert_no_people(text: str, wrong: list[str], lexicons: Lexicons) -> None:
+    """None of `wrong` is a person the people stage finds in `text`."""
+    found = people(text, lexicons)
+    assert not set(wrong) & set(found), sorted(found)

@@ -8,7 +8,7 @@ import pytest
 
 from service.lexicons import Lexicons
 from service.pipeline.people import find_people
-from tests.pipeline.conftest import people, snippet
+from tests.pipeline.conftest import assert_no_people, assert_person, snippet
 
 # fmt: off
 FOUND = [
@@ -69,17 +69,12 @@ NOT_PEOPLE = [
 
 @pytest.mark.parametrize(("text", "name", "roles"), FOUND)
 def test_found(text: str, name: str, roles: tuple[str, ...], lexicons: Lexicons) -> None:
-    found = people(text, lexicons)
-    assert name in found, found
-    assert found[name].roles == roles
-    for mention in found[name].mentions:
-        assert text[mention.start : mention.end] == name
+    assert_person(text, name, roles, lexicons)
 
 
 @pytest.mark.parametrize(("text", "wrong"), NOT_PEOPLE)
 def test_not_people(text: str, wrong: list[str], lexicons: Lexicons) -> None:
-    found = people(text, lexicons)
-    assert not set(wrong) & set(found), found
+    assert_no_people(text, wrong, lexicons)
 
 
 def test_names_and_roles_are_reported_as_written(lexicons: Lexicons) -> None:

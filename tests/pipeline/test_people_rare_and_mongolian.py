@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from service.lexicons import Lexicons
-from tests.pipeline.conftest import people
+from tests.pipeline.conftest import assert_no_people, assert_person
 
 # fmt: off
 FOUND = [
@@ -40,12 +40,9 @@ NOT_PEOPLE = [
 
 @pytest.mark.parametrize(("text", "name", "roles"), FOUND)
 def test_found(text: str, name: str, roles: tuple[str, ...], lexicons: Lexicons) -> None:
-    found = people(text, lexicons)
-    assert name in found, sorted(found)
-    assert found[name].roles == roles
+    assert_person(text, name, roles, lexicons)
 
 
 @pytest.mark.parametrize(("text", "wrong"), NOT_PEOPLE)
 def test_not_people(text: str, wrong: list[str], lexicons: Lexicons) -> None:
-    found = people(text, lexicons)
-    assert not set(wrong) & set(found), sorted(found)
+    assert_no_people(text, wrong, lexicons)
